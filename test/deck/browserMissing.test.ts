@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { BrowserNotFoundError, findBrowser } from '../../scripts/lib/findBrowser'
+import { runScript } from '../support/runScript'
+
+describe('finding a browser for PDF export', () => {
+  it('uses CHROME_PATH when it points at a file', () => {
+    const path = findBrowser({ env: { CHROME_PATH: '/opt/chrome/chrome' }, platform: 'linux', exists: p => p === '/opt/chrome/chrome' })
+    expect(path).toBe('/opt/chrome/chrome')
+  })
+
+  it('prefers the env var over the usual places', () => {
+    const path = findBrowser({ env: { CHROMIUM_PATH: '/custom/chromium' }, platform: 'linux', exists: () => true })
+    expect(path).toBe('/custom/chromium')
+  })
+
+  it('looks in the usual places for the platform', () => {
+    const path = findBrowser({ env: {}, platform: 'darwin', exists: p => p.includes('Chromium.app') })
+    expect(path).toBe('/Applications/Chromium.app/Contents/MacOS/Chromium')
+  })
+
+  it('says how to install a browser when none is found', () => {
+    expect(() => findBrowser({ env: {}, platform: 'linux', exists: () => false }))
+      .toThrowError(BrowserNotFoundError)
+    expect(() => findBrowser({ env: {}, platform: 'linux', exists: () => false }))
+      .toThrowError(/No Chrome, Chromium or Edge browser was found.*apt-get install -y chromium.*CHROME_PATH/)
+  })
+
+  it('names the env var when it points nowhere', () => {
+    expect(() => findBrowser({ env: { CHROME_PATH: '/nowhere/chrome' }, platform: 'linux', exists: () => false }))
+      .toThrowError('CHROME_PATH is set to "/nowhere/chrome", but no file exists there.')
+  })
+
+  it('makes npm run export fail with the documented message, not a stack trace', async () => {
+    const result = await runScript('scripts/export.ts', ['--output', '/tmp/never-written.pdf'], { CHROME_PATH: '/nowhere/chrome' })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('✖ CHROME_PATH is set to "/nowhere/chrome", but no file exists there. Point CHROME_PATH at a Chrome, Chromium or Edge executable, or unset it to let the kit look in the usual places.\n')
+    expect(result.stdout).toBe('')
+  })
+
+  it('rejects an unknown flag with a one-line message', async () => {
+    const result = await runScript('scripts/export.ts', ['--ouptut', 'x.pdf'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^✖ Unknown option '--ouptut'/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})

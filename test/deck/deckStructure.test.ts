@@ -1,0 +1,61 @@
+import type { DeckPlan } from '../../content/deckPlan'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadDeckPlan, minutesFromNote } from '../../content/deckPlan'
+import { sections } from '../../content/sections'
+import { KIT_ROOT } from '../../scripts/lib/paths'
+
+const PART_FILES = [
+  'pages/00-opening.md',
+  'pages/01-defining-the-roles.md',
+  'pages/02-responsibilities-and-scope.md',
+  'pages/03-skills-and-competencies.md',
+  'pages/04-collaboration-and-team-dynamics.md',
+  'pages/05-career-paths-and-growth.md',
+  'pages/06-conclusion.md',
+]
+
+describe('minutesFromNote', () => {
+  it('reads whole and fractional minutes from the start of a note', () => {
+    expect(minutesFromNote('[3 min]\nSay hello.')).toBe(3)
+    expect(minutesFromNote('  [0.5 min] quick')).toBe(0.5)
+  })
+
+  it('ignores notes without a leading time', () => {
+    expect(minutesFromNote('Say hello. [3 min]')).toBeUndefined()
+    expect(minutesFromNote(undefined)).toBeUndefined()
+  })
+})
+
+describe('the workshop deck', () => {
+  let plan: DeckPlan
+  beforeAll(async () => {
+    plan = await loadDeckPlan(KIT_ROOT)
+  })
+
+  it('has the opening, the five sections and the conclusion, in order, one file each', () => {
+    expect(plan.parts.map(part => part.file)).toEqual(PART_FILES)
+  })
+
+  it('opens each section with its title', () => {
+    const sectionParts = plan.parts.slice(1, 6)
+    expect(sectionParts.map(part => part.title)).toEqual(sections.map(section => section.title))
+  })
+
+  it('has facilitator notes with minutes on every slide', () => {
+    expect(plan.problems).toEqual([])
+    for (const part of plan.parts) {
+      for (const slide of part.slides)
+        expect(slide.notes.split('\n').length, `notes of slide ${slide.number} say what to do`).toBeGreaterThan(1)
+    }
+  })
+
+  it('fits a 60–90 minute session', () => {
+    expect(plan.totalMinutes).toBeGreaterThanOrEqual(60)
+    expect(plan.totalMinutes).toBeLessThanOrEqual(90)
+  })
+
+  it('asks the room something in every section', () => {
+    for (const part of plan.parts.slice(1, 6))
+      expect(part.slides.some(slide => /Ask:/.test(slide.notes)), part.file).toBe(true)
+  })
+})
