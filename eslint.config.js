@@ -19,5 +19,6 @@ export default antfu({
     markdown: 'prettier',
     slidev: { files: ['slides.md', 'pages/**/*.md'] },
   },
-  ignores: ['dist/**', 'exports/**', 'handouts/**', 'test-results/**', 'scenarios/schema.json'],
+  // Scenario fixtures are deliberately broken and their exact bytes are asserted: never lint or fix them.
+  ignores: ['dist/**', 'exports/**', 'handouts/**', 'test-results/**', 'scenarios/schema.json', 'test/fixtures/scenarios/**'],
 })

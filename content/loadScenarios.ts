@@ -1,0 +1,107 @@
+import type { ScenarioFileContext } from './readScenarioFile.ts'
+import type { ScenarioIssue } from './scenarioLibraryError.ts'
+import type { Scenario } from './scenarioSchema.ts'
+import type { Section, SectionId } from './sections.ts'
+import { readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+import { readScenarioFile } from './readScenarioFile.ts'
+import { readScenarioIndex } from './readScenarioIndex.ts'
+import { ScenarioLibraryError } from './scenarioLibraryError.ts'
+import { sections } from './sections.ts'
+
+/** A workshop section with the ids of its scenarios, in index order. */
+export type LibrarySection = Section & { scenarioIds: string[] }
+
+/** The library as plain JSON data: what the deck's virtual module exports. */
+export interface ScenarioLibraryData {
+  /** All five sections in teaching order (a section may have no scenarios). */
+  sections: LibrarySection[]
+  /** Every scenario, in index order. */
+  scenarios: Scenario[]
+}
+
+/** The validated library: sections, scenarios in index order, and a lookup by id. */
+export interface ScenarioLibrary extends ScenarioLibraryData {
+  byId: ReadonlyMap<string, Scenario>
+}
+
+/** The shipped library: `<repo>/scenarios`. */
+export const defaultScenarioDir = fileURLToPath(new URL('../scenarios', import.meta.url))
+
+/** The file that sets which scenarios are used, and in what order. */
+export const INDEX_FILE = 'index.yaml'
+
+/**
+ * Loads, validates and orders the scenario library in `dir`.
+ * Throws one ScenarioLibraryError carrying every issue found; never returns partial data.
+ */
+export function loadScenarioLibrary(dir: string = defaultScenarioDir): ScenarioLibrary {
+  const display = (name: string) => relative(process.cwd(), join(dir, name)) || name
+  const issues: ScenarioIssue[] = []
+
+  const index = readScenarioIndex(join(dir, INDEX_FILE), display(INDEX_FILE), issues)
+  const fileNames = listYamlFiles(dir)
+  for (const name of fileNames.filter(name => name.endsWith('.yml')))
+    issues.push({ file: display(name), line: 1, col: 1, path: '', message: 'has the .yml extension; rename it to .yaml so the library reads it' })
+  const files = new Set(fileNames.filter(name => name.endsWith('.yaml') && name !== INDEX_FILE))
+
+  const context: ScenarioFileContext = { files, claimedIds: new Map(), display, issues }
+  const byId = new Map<string, Scenario>()
+  const checkFile = (name: string, expectedSection?: SectionId) => {
+    const scenario = readScenarioFile(join(dir, name), expectedSection, context)
+    if (scenario)
+      byId.set(scenario.id, scenario)
+  }
+
+  const checked = new Set<string>()
+  for (const entry of index?.entries ?? []) {
+    const name = `${entry.id}.yaml`
+    if (!files.has(name))
+      issues.push(entry.issue(`has no scenario file; create ${display(name)} or remove this entry`))
+    else if (!checked.has(name))
+      checkFile(name, entry.section)
+    checked.add(name)
+  }
+  // An unlisted file is an error: it would silently never reach the deck, polls or handouts.
+  // Skipped while the index itself is broken, where "not listed" would mostly be noise.
+  for (const name of [...files].filter(name => !checked.has(name)).sort()) {
+    if (index?.complete)
+      issues.push({ file: display(name), line: 1, col: 1, path: '', message: `is not listed in ${INDEX_FILE}; add "${name.slice(0, -5)}" under its section, or delete the file` })
+    checkFile(name)
+  }
+
+  if (issues.length > 0 || !index)
+    throw new ScenarioLibraryError(sortByFile(issues, display(INDEX_FILE)))
+  const { entries } = index
+
+  const librarySections = sections.map(section => ({
+    ...section,
+    scenarioIds: entries.filter(entry => entry.section === section.id).map(entry => entry.id),
+  }))
+  const scenarios = librarySections.flatMap(section => section.scenarioIds.map(id => byId.get(id)!))
+  return { sections: librarySections, scenarios, byId }
+}
+
+function listYamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter(name => /\.ya?ml$/.test(name))
+  }
+  catch {
+    // A missing directory is reported once, as a missing index.yaml.
+    return []
+  }
+}
+
+/** Groups issues by file (the index first, then files in the order they were reported) and sorts each file's issues by position. */
+function sortByFile(issues: ScenarioIssue[], indexFile: string): ScenarioIssue[] {
+  const fileOrder = [...new Set([indexFile, ...issues.map(issue => issue.file)])]
+  return issues
+    .map((issue, position) => ({ issue, position }))
+    .sort((a, b) => fileOrder.indexOf(a.issue.file) - fileOrder.indexOf(b.issue.file)
+      || a.issue.line - b.issue.line
+      || a.issue.col - b.issue.col
+      || a.position - b.position)
+    .map(({ issue }) => issue)
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/** Runs the real CLI, as `npm run scenarios:check` does. */
+function check(...args: string[]) {
+  const result = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/scenarios-check.ts', ...args], { encoding: 'utf8' })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('npm run scenarios:check', () => {
+  it('should print a one-line summary and exit 0 for the shipped library', () => {
+    const { status, stdout, stderr } = check()
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' })
+    expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios\/index\.yaml\)\n$/)
+  })
+
+  it('should print located problems without a stack trace and exit 1', () => {
+    const dir = 'test/fixtures/scenarios/unknown-key'
+    const { status, stdout, stderr } = check('--dir', dir)
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toBe([
+      `${dir}/late-delivery.yaml:1:1  rationale: is required`,
+      `${dir}/late-delivery.yaml:6:1  rationel: unknown field; did you mean "rationale"?`,
+      '✗ 2 problems in the scenario library',
+      '',
+    ].join('\n'))
+  })
+
+  it('should turn an unexpected error into one line and exit 1', () => {
+    const { status, stderr } = check('--no-such-flag')
+    expect(status).toBe(1)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(/^✗ Unknown option '--no-such-flag'/)
+  })
+})
