@@ -21,4 +21,8 @@ export default antfu({
   },
   // Scenario fixtures are deliberately broken and their exact bytes are asserted: never lint or fix them.
   ignores: ['dist/**', 'exports/**', 'handouts/**', 'test-results/**', 'scenarios/schema.json', 'test/fixtures/scenarios/**'],
+}, {
+  // A Slidev deck has one h1 per slide, so many per file.
+  files: ['slides.md', 'pages/**/*.md'],
+  rules: { 'markdown/no-multiple-h1': 'off' },
 })

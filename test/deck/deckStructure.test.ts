@@ -1,6 +1,7 @@
 import type { DeckPlan } from '../../content/deckPlan'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadDeckPlan, minutesFromNote } from '../../content/deckPlan'
+import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { sections } from '../../content/sections'
 import { KIT_ROOT } from '../../scripts/lib/paths'
 
@@ -57,5 +58,18 @@ describe('the workshop deck', () => {
   it('asks the room something in every section', () => {
     for (const part of plan.parts.slice(1, 6))
       expect(part.slides.some(slide => /Ask:/.test(slide.notes)), part.file).toBe(true)
+  })
+})
+
+describe('scenarios on the slides', () => {
+  it('refer only to scenarios in the library, one or more per section', async () => {
+    const plan = await loadDeckPlan(KIT_ROOT)
+    const library = loadScenarioLibrary()
+    for (const part of plan.parts.slice(0, 6)) {
+      const ids = part.slides.flatMap(slide => [...slide.content.matchAll(/<Scenario\w*\s+id="([^"]+)"/g)].map(match => match[1]!))
+      expect(ids.length, `${part.file} has a scenario`).toBeGreaterThan(0)
+      for (const id of ids)
+        expect(library.byId.has(id), `${part.file}: scenario "${id}" exists`).toBe(true)
+    }
   })
 })
