@@ -9,3 +9,6 @@ export const DEFAULT_DECK_PDF = resolve(KIT_ROOT, 'exports/workshop-deck.pdf')
 
 /** Slidev's command-line entry, run with the current Node. */
 export const SLIDEV_BIN = resolve(KIT_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
+
+/** Where the poll server keeps polls.sqlite and the presenter token unless told otherwise (git-ignored). */
+export const DEFAULT_POLL_DATA_DIR = resolve(KIT_ROOT, '.poll-data')

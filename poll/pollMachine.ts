@@ -1,0 +1,177 @@
+// The pure poll state machine: lifecycle, rounds and tallies. No I/O: the server
+// persists each effect and rebuilds the machine from the store after a restart.
+import type { ControlAction, ErrorCode, PollStatus } from './protocol'
+import { MAX_ROUNDS } from './protocol'
+
+/** A poll's content, frozen into a session when the poll is first opened. */
+export interface PollDefinition {
+  /** The scenario id. */
+  id: string
+  title: string
+  situation: string
+  question: string
+  choices: string[]
+  /** Index of the intended answer in `choices`. */
+  answer: number
+  rationale: string
+  debrief: string[]
+}
+
+/** One poll's live state. Treat as read-only outside the machine. */
+export interface PollRecord {
+  definition: PollDefinition
+  status: PollStatus
+  /** The current round, 1-based. */
+  round: number
+  /** Per round (index 0 is round 1): device → choice. */
+  votes: Map<string, number>[]
+  /** Per round: votes per choice, kept in step with `votes`. */
+  counts: number[][]
+}
+
+export type Command
+  = | { kind: 'vote', device: string, poll: string, round: number, choice: number }
+    | { kind: 'control', action: ControlAction, poll: string }
+    | { kind: 'select', poll: string | null }
+
+export type Effect
+  /** `changed` is false for a repeated vote: nothing to write, but still acknowledged. */
+  = | { kind: 'vote', poll: string, round: number, device: string, choice: number, changed: boolean }
+  /** A poll's status or round changed; `cleared` means its votes were deleted (reset). */
+    | { kind: 'poll', record: PollRecord, cleared: boolean, current: string | null }
+    | { kind: 'select', current: string | null }
+
+export type Outcome = { ok: true, effect: Effect } | { ok: false, code: ErrorCode, reason: string }
+
+/** What the store keeps, and what a restarted server restores. */
+export interface MachineState {
+  current: string | null
+  polls: { definition: PollDefinition, status: PollStatus, round: number }[]
+  votes: { poll: string, round: number, device: string, choice: number }[]
+}
+
+// Which statuses each action may start from, and where it leads.
+const transitions: Record<Exclude<ControlAction, 'reset'>, { from: readonly PollStatus[], to: PollStatus }> = {
+  'open': { from: ['draft', 'closed'], to: 'open' },
+  'close': { from: ['open'], to: 'closed' },
+  'reveal': { from: ['open', 'closed'], to: 'revealed' },
+  'next-round': { from: ['closed', 'revealed'], to: 'open' },
+}
+
+function freshRecord(definition: PollDefinition): PollRecord {
+  return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [definition.choices.map(() => 0)] }
+}
+
+function fail(code: ErrorCode, reason: string): Outcome {
+  return { ok: false, code, reason }
+}
+
+/** Holds every poll of one workshop session and applies commands to them. */
+export class PollMachine {
+  private readonly catalog: ReadonlyMap<string, PollDefinition>
+  private readonly records = new Map<string, PollRecord>()
+  private selected: string | null = null
+
+  /** `definitions`: the polls the scenario library offers, in library order. */
+  constructor(definitions: readonly PollDefinition[], state?: MachineState) {
+    this.catalog = new Map(definitions.map(definition => [definition.id, definition]))
+    for (const definition of definitions)
+      this.records.set(definition.id, freshRecord(definition))
+    if (state)
+      this.restore(state)
+  }
+
+  /** The poll phones are shown, or null. */
+  get current(): string | null {
+    return this.selected
+  }
+
+  /** Every poll: the library's in order, then any that only the session still has. */
+  polls(): PollRecord[] {
+    return [...this.records.values()]
+  }
+
+  poll(id: string): PollRecord | undefined {
+    return this.records.get(id)
+  }
+
+  /** Applies one command; on failure nothing changes. */
+  apply(command: Command): Outcome {
+    if (command.kind === 'select') {
+      if (command.poll !== null && !this.records.has(command.poll))
+        return fail('unknown-poll', 'No poll has this id.')
+      this.selected = command.poll
+      return { ok: true, effect: { kind: 'select', current: this.selected } }
+    }
+    const record = this.records.get(command.poll)
+    if (!record)
+      return fail('unknown-poll', 'No poll has this id.')
+    return command.kind === 'vote' ? this.vote(record, command) : this.control(record, command.action)
+  }
+
+  private vote(record: PollRecord, { device, round, choice }: Extract<Command, { kind: 'vote' }>): Outcome {
+    if (record.status !== 'open')
+      return fail('poll-not-open', 'This poll is not open for votes.')
+    if (round !== record.round)
+      return fail('wrong-round', `This poll is in round ${record.round}.`)
+    if (!Number.isInteger(choice) || choice < 0 || choice >= record.definition.choices.length)
+      return fail('bad-choice', 'This poll has no such choice.')
+    const votes = record.votes[round - 1]!
+    const counts = record.counts[round - 1]!
+    const previous = votes.get(device)
+    if (previous !== choice) {
+      if (previous !== undefined)
+        counts[previous]!--
+      counts[choice]!++
+      votes.set(device, choice)
+    }
+    const effect: Effect = { kind: 'vote', poll: record.definition.id, round, device, choice, changed: previous !== choice }
+    return { ok: true, effect }
+  }
+
+  private control(record: PollRecord, action: ControlAction): Outcome {
+    const id = record.definition.id
+    if (action === 'reset') {
+      // Back to draft with no votes; take the library's current text, in case it was edited.
+      const reset = freshRecord(this.catalog.get(id) ?? record.definition)
+      this.records.set(id, reset)
+      return { ok: true, effect: { kind: 'poll', record: reset, cleared: true, current: this.selected } }
+    }
+    const { from, to } = transitions[action]
+    if (!from.includes(record.status))
+      return fail('bad-transition', `Cannot ${action} a poll that is ${record.status}.`)
+    if (action === 'next-round') {
+      if (record.round >= MAX_ROUNDS)
+        return fail('bad-transition', `A poll has at most ${MAX_ROUNDS} rounds.`)
+      record.round++
+      record.votes.push(new Map())
+      record.counts.push(record.definition.choices.map(() => 0))
+    }
+    record.status = to
+    if (to === 'open')
+      this.selected = id
+    return { ok: true, effect: { kind: 'poll', record, cleared: false, current: this.selected } }
+  }
+
+  private restore(state: MachineState): void {
+    for (const { definition, status, round } of state.polls) {
+      const record = freshRecord(definition)
+      record.status = status
+      for (; record.round < Math.min(round, MAX_ROUNDS); record.round++) {
+        record.votes.push(new Map())
+        record.counts.push(definition.choices.map(() => 0))
+      }
+      this.records.set(definition.id, record)
+    }
+    for (const { poll, round, device, choice } of state.votes) {
+      const record = this.records.get(poll)
+      const votes = record?.votes[round - 1]
+      const counts = record?.counts[round - 1]
+      if (!votes || !counts || counts[choice] === undefined || votes.has(device))
+        continue
+      votes.set(device, choice)
+      counts[choice]++
+    }
+    this.selected = state.current !== null && this.records.has(state.current) ? state.current : null
+  }
+}

@@ -1,0 +1,292 @@
+// The live-poll wire protocol, shared by the poll server, the deck and the phone page.
+// Browser-safe: no Node imports, and zod/mini so the phone page stays small
+// (classic zod adds ~90 KB gzipped to a bundle, zod/mini ~7 KB).
+import * as z from 'zod/mini'
+
+// Ports, routes and join links are part of the protocol too; they live in their own file.
+export * from './joinLinks'
+
+/** Bump when a message changes incompatibly; a connection states it once, in `hello`. */
+export const PROTOCOL_VERSION = 1
+
+/** Largest accepted frame; the biggest legal client message is well under 1 KiB. */
+export const MAX_MESSAGE_BYTES = 4096
+/** Peer instruction: vote, discuss, vote again. Both rounds are kept. */
+export const MAX_ROUNDS = 2
+/** Same limit as the scenario schema, so a choice fits a phone screen. */
+export const MAX_CHOICES = 6
+/** Join codes use letters and digits that cannot be misread (no 0/O, 1/I). */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const JOIN_CODE_LENGTH = 5
+
+/** WebSocket close codes the server uses; a client must not reconnect after the fatal ones. */
+export const CloseCode = {
+  /** Server shutting down: reconnect later. */
+  goingAway: 1001,
+  /** Frame larger than MAX_MESSAGE_BYTES (sent by `ws` itself). */
+  tooBig: 1009,
+  badToken: 4401,
+  badJoinCode: 4403,
+  helloTimeout: 4408,
+  unsupportedVersion: 4426,
+  rateLimited: 4429,
+} as const
+
+/** Close codes after which reconnecting cannot help without a new token, code or client. */
+export const FATAL_CLOSE_CODES: readonly number[] = [CloseCode.badToken, CloseCode.badJoinCode, CloseCode.unsupportedVersion]
+
+export const errorCodes = [
+  // The frame itself: not JSON, wrong fields, unknown type, old client.
+  ...['bad-json', 'bad-message', 'unknown-type', 'unsupported-version'] as const,
+  // Joining: hello first and once, the right join code or presenter token, not too many guesses.
+  ...['not-joined', 'already-joined', 'bad-join-code', 'too-many-attempts', 'bad-token', 'forbidden'] as const,
+  // Polls: the poll must exist and be open, in this round, with this choice; lifecycle order.
+  ...['unknown-poll', 'poll-not-open', 'wrong-round', 'bad-choice', 'bad-transition'] as const,
+  // The server: flood protection, and a failed commit (try again).
+  ...['rate-limited', 'server-error'] as const,
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+export const pollStatuses = ['draft', 'open', 'closed', 'revealed'] as const
+export type PollStatus = (typeof pollStatuses)[number]
+
+export const controlActions = ['open', 'close', 'reveal', 'reset', 'next-round'] as const
+export type ControlAction = (typeof controlActions)[number]
+
+// ---- Shared pieces ----------------------------------------------------------------
+
+/** A poll id is a scenario id: kebab-case. */
+export const pollIdSchema = z.string().check(z.maxLength(60), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/))
+/** A random id the phone keeps in localStorage: the only thing stored about a participant. */
+export const deviceIdSchema = z.string().check(z.regex(/^[\w-]{16,64}$/))
+/** Chosen by the client; echoed in the ack or error that answers the message. */
+export const messageIdSchema = z.string().check(z.regex(/^[\w-]{1,40}$/))
+export const sessionIdSchema = z.string().check(z.regex(/^[\w.-]{1,64}$/))
+const roundSchema = z.int().check(z.minimum(1), z.maximum(MAX_ROUNDS))
+const choiceSchema = z.int().check(z.minimum(0), z.maximum(MAX_CHOICES - 1))
+const countSchema = z.int().check(z.minimum(0))
+
+/** Votes per choice in one round; `voters` is the number of devices with a vote. */
+export const roundTallySchema = z.object({
+  round: roundSchema,
+  counts: z.array(countSchema),
+  voters: countSchema,
+})
+export type RoundTally = z.infer<typeof roundTallySchema>
+
+// ---- Client → server ----------------------------------------------------------------
+
+const participantHelloSchema = z.strictObject({
+  type: z.literal('hello'),
+  v: z.int(),
+  role: z.literal('participant'),
+  device: deviceIdSchema,
+  /** The join code from the QR link or typed by hand; case and spaces are ignored. */
+  code: z.string().check(z.maxLength(16)),
+})
+
+const presenterHelloSchema = z.strictObject({
+  type: z.literal('hello'),
+  v: z.int(),
+  role: z.literal('presenter'),
+  token: z.string().check(z.maxLength(256)),
+})
+
+export const helloSchema = z.discriminatedUnion('role', [participantHelloSchema, presenterHelloSchema])
+
+export const voteSchema = z.strictObject({
+  type: z.literal('vote'),
+  id: messageIdSchema,
+  poll: pollIdSchema,
+  round: roundSchema,
+  choice: choiceSchema,
+})
+
+export const controlSchema = z.strictObject({
+  type: z.literal('control'),
+  id: messageIdSchema,
+  action: z.enum(controlActions),
+  poll: pollIdSchema,
+})
+
+/** Which poll the phones show (null: a waiting screen). Opening a poll also selects it. */
+export const selectSchema = z.strictObject({
+  type: z.literal('select'),
+  id: messageIdSchema,
+  poll: z.nullable(pollIdSchema),
+})
+
+/** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
+export const pingSchema = z.strictObject({ type: z.literal('ping') })
+
+export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, pingSchema])
+export type ClientMessage = z.infer<typeof clientMessageSchema>
+export type HelloMessage = z.infer<typeof helloSchema>
+export type VoteMessage = z.infer<typeof voteSchema>
+export type ControlMessage = z.infer<typeof controlSchema>
+export type SelectMessage = z.infer<typeof selectSchema>
+export const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'ping'] as const
+
+// ---- Server → client ----------------------------------------------------------------
+
+/** What a phone sees of the current poll. `reveal` is null until the presenter reveals. */
+export const participantPollSchema = z.object({
+  id: pollIdSchema,
+  title: z.string(),
+  situation: z.string(),
+  question: z.string(),
+  choices: z.array(z.string()),
+  status: z.enum(pollStatuses),
+  round: roundSchema,
+  /** This device's vote per round (index 0 is round 1); null where it has not voted. */
+  myVotes: z.array(z.nullable(choiceSchema)),
+  reveal: z.nullable(z.object({
+    answer: choiceSchema,
+    rationale: z.string(),
+    debrief: z.array(z.string()),
+    rounds: z.array(roundTallySchema),
+  })),
+})
+export type ParticipantPoll = z.infer<typeof participantPollSchema>
+
+/** What the deck sees of a poll: state and every round's tally (the deck has the text itself). */
+export const presenterPollSchema = z.object({
+  id: pollIdSchema,
+  status: z.enum(pollStatuses),
+  round: roundSchema,
+  answer: choiceSchema,
+  rounds: z.array(roundTallySchema),
+})
+export type PresenterPoll = z.infer<typeof presenterPollSchema>
+
+export const participantsSchema = z.object({
+  /** Distinct devices connected now. */
+  connected: countSchema,
+})
+export type Participants = z.infer<typeof participantsSchema>
+
+export const joinInfoSchema = z.object({
+  session: sessionIdSchema,
+  code: z.string(),
+  /** The URL for the QR code: the vote page with the code in it. */
+  url: z.string(),
+})
+export type JoinInfo = z.infer<typeof joinInfoSchema>
+
+const participantSnapshotSchema = z.object({
+  type: z.literal('snapshot'),
+  v: z.int(),
+  role: z.literal('participant'),
+  session: sessionIdSchema,
+  /** The poll the presenter selected, or null while there is none (waiting screen). */
+  poll: z.nullable(participantPollSchema),
+})
+
+const presenterSnapshotSchema = z.object({
+  type: z.literal('snapshot'),
+  v: z.int(),
+  role: z.literal('presenter'),
+  join: joinInfoSchema,
+  current: z.nullable(pollIdSchema),
+  /** Every poll the server knows (the scenario library), in library order. */
+  polls: z.array(presenterPollSchema),
+  participants: participantsSchema,
+})
+
+/** Sent after every accepted hello, so a (re)connecting client needs no history. */
+export const snapshotSchema = z.discriminatedUnion('role', [participantSnapshotSchema, presenterSnapshotSchema])
+export type ParticipantSnapshot = z.infer<typeof participantSnapshotSchema>
+export type PresenterSnapshot = z.infer<typeof presenterSnapshotSchema>
+export type Snapshot = z.infer<typeof snapshotSchema>
+
+/** To phones: the current poll changed (another poll selected, or its state changed). */
+export const pollUpdateSchema = z.object({
+  type: z.literal('poll'),
+  poll: z.nullable(participantPollSchema),
+})
+
+/** To presenters: the selected poll and the polls whose state changed. */
+export const stateSchema = z.object({
+  type: z.literal('state'),
+  current: z.nullable(pollIdSchema),
+  polls: z.array(presenterPollSchema),
+})
+
+/** To presenters, coalesced (about every 50 ms): tallies of polls that got votes, and participant counts. */
+export const tallySchema = z.object({
+  type: z.literal('tally'),
+  participants: participantsSchema,
+  polls: z.array(z.object({ id: pollIdSchema, rounds: z.array(roundTallySchema) })),
+})
+
+/** Answers a vote, control or select by id, only after the change is committed to disk. */
+export const ackSchema = z.object({
+  type: z.literal('ack'),
+  id: messageIdSchema,
+  vote: z.optional(z.object({ poll: pollIdSchema, round: roundSchema, choice: choiceSchema })),
+})
+
+/** A refused message. `id` is set when the refused message had one; `message` never echoes input. */
+export const errorSchema = z.object({
+  type: z.literal('error'),
+  code: z.enum(errorCodes),
+  message: z.string(),
+  id: z.optional(messageIdSchema),
+})
+
+export const pongSchema = z.object({ type: z.literal('pong') })
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  snapshotSchema,
+  pollUpdateSchema,
+  stateSchema,
+  tallySchema,
+  ackSchema,
+  errorSchema,
+  pongSchema,
+])
+export type ServerMessage = z.infer<typeof serverMessageSchema>
+export type AckMessage = z.infer<typeof ackSchema>
+export type ErrorMessage = z.infer<typeof errorSchema>
+export type TallyMessage = z.infer<typeof tallySchema>
+export type StateMessage = z.infer<typeof stateSchema>
+export type PollUpdateMessage = z.infer<typeof pollUpdateSchema>
+export const serverMessageTypes = ['snapshot', 'poll', 'state', 'tally', 'ack', 'error', 'pong'] as const
+
+/** The JSON body of PRESENTER_TOKEN_PATH. */
+export const presenterTokenResponseSchema = z.object({ token: z.string() })
+
+// ---- Parsing -------------------------------------------------------------------------
+
+export type ParseResult<T>
+  = | { ok: true, message: T }
+    | { ok: false, code: Extract<ErrorCode, 'bad-json' | 'bad-message' | 'unknown-type'>, id?: string }
+
+/** Parses one client frame: invalid JSON, an unknown type and a wrong shape get distinct codes. */
+export function parseClientMessage(raw: string): ParseResult<ClientMessage> {
+  return parseWith(raw, clientMessageSchema, clientMessageTypes)
+}
+
+/** Parses one server frame (the deck and phone validate what they receive, too). */
+export function parseServerMessage(raw: string): ParseResult<ServerMessage> {
+  return parseWith(raw, serverMessageSchema, serverMessageTypes)
+}
+
+function parseWith<T>(raw: string, schema: z.ZodMiniType<T>, types: readonly string[]): ParseResult<T> {
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  }
+  catch {
+    return { ok: false, code: 'bad-json' }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, code: 'bad-message' }
+  const { type, id } = data as { type?: unknown, id?: unknown }
+  // Echo the id only when it is well formed, so an error never carries raw input back.
+  const echo = messageIdSchema.safeParse(id).success ? { id: id as string } : {}
+  if (typeof type !== 'string' || !types.includes(type))
+    return { ok: false, code: typeof type === 'string' ? 'unknown-type' : 'bad-message', ...echo }
+  const result = schema.safeParse(data)
+  return result.success ? { ok: true, message: result.data } : { ok: false, code: 'bad-message', ...echo }
+}

@@ -1,0 +1,29 @@
+import type { SessionResults } from './resultsFormat'
+
+/** Column names of the CSV export: one row per session, poll, round and choice. */
+export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent'] as const
+
+/**
+ * One CSV cell. A leading = + - @ (or tab/CR) would make a spreadsheet run the cell as a
+ * formula, so such cells get a leading apostrophe; quotes, commas and newlines are quoted.
+ */
+export function csvCell(value: string | number | boolean): string {
+  let text = String(value)
+  if (/^[=+\-@\t\r]/.test(text))
+    text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** The results as CSV (RFC 4180, CRLF, with a BOM so spreadsheet apps read UTF-8). */
+export function resultsToCsv(results: SessionResults): string {
+  const rows: (string | number | boolean)[][] = [[...CSV_COLUMNS]]
+  for (const poll of results.polls) {
+    for (const round of poll.rounds) {
+      round.counts.forEach((votes, index) => {
+        const percent = round.voters === 0 ? 0 : Math.round((votes / round.voters) * 1000) / 10
+        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percent])
+      })
+    }
+  }
+  return `\uFEFF${rows.map(row => row.map(csvCell).join(',')).join('\r\n')}\r\n`
+}

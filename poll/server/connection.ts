@@ -1,0 +1,122 @@
+// One socket's life: rate limit, hello (join code or presenter token), then votes from
+// phones and controls from presenters. Every refusal is a typed error or close code.
+import type { WebSocket } from 'ws'
+import type { ClientMessage, ErrorCode, HelloMessage } from '../protocol'
+import type { JoinThrottle } from './joinThrottle'
+import type { PollHub } from './pollHub'
+import { CloseCode, normalizeJoinCode, parseClientMessage, PROTOCOL_VERSION } from '../protocol'
+import { send } from './pollHub'
+import { secretsMatch } from './presenterToken'
+import { TokenBucket } from './rateLimiter'
+
+export interface ConnectionContext {
+  hub: PollHub
+  joinCode: string
+  presenterToken: string
+  throttle: JoinThrottle
+  /** Messages a socket may send at once, and per second after that. */
+  rateLimit: { burst: number, perSecond: number }
+  /** A socket that has not said hello by then is closed. */
+  helloTimeoutMs: number
+}
+
+/** Plain-language reasons, never echoing what the client sent. */
+const messages: Partial<Record<ErrorCode, string>> = {
+  'bad-json': 'The message is not valid JSON.',
+  'bad-message': 'The message does not have the expected fields.',
+  'unknown-type': 'The message type is not known.',
+  'not-joined': 'Send hello first.',
+  'already-joined': 'This connection has already said hello.',
+  'forbidden': 'Only the presenter can do that.',
+}
+
+/** Wires one accepted WebSocket. `address` is used, in memory only, to throttle guessing. */
+export function handleConnection(socket: WebSocket, address: string, context: ConnectionContext): void {
+  const { hub, throttle } = context
+  const bucket = new TokenBucket(context.rateLimit.burst, context.rateLimit.perSecond)
+  let role: 'participant' | 'presenter' | undefined
+  let device = ''
+  let dropped = 0
+  let lastRateWarning = 0
+
+  const fail = (code: ErrorCode, id?: string, reason = messages[code] ?? code) => {
+    send(socket, { type: 'error', code, message: reason, ...(id === undefined ? {} : { id }) })
+  }
+  const refuse = (code: ErrorCode, closeCode: number, reason: string) => {
+    fail(code, undefined, reason)
+    socket.close(closeCode, code)
+  }
+
+  const helloTimer = setTimeout(() => socket.close(CloseCode.helloTimeout, 'hello expected'), context.helloTimeoutMs)
+  // `ws` reports protocol violations (e.g. frames over maxPayload) here and closes the socket itself.
+  socket.on('error', () => {})
+  socket.on('close', () => {
+    clearTimeout(helloTimer)
+    hub.remove(socket)
+  })
+
+  socket.on('message', (data, isBinary) => {
+    if (!bucket.take()) {
+      dropped++
+      if (dropped > context.rateLimit.burst * 2) {
+        socket.close(CloseCode.rateLimited, 'rate-limited')
+      }
+      else if (Date.now() - lastRateWarning > 1000) {
+        lastRateWarning = Date.now()
+        fail('rate-limited', undefined, 'Too many messages; slow down.')
+      }
+      return
+    }
+    dropped = 0
+    if (isBinary)
+      return fail('bad-message')
+    const parsed = parseClientMessage(String(data))
+    if (!parsed.ok)
+      return fail(parsed.code, parsed.id)
+    dispatch(parsed.message)
+  })
+
+  function dispatch(message: ClientMessage): void {
+    switch (message.type) {
+      case 'ping':
+        return send(socket, { type: 'pong' })
+      case 'hello':
+        return role ? fail('already-joined') : hello(message)
+      case 'vote':
+        if (role !== 'participant')
+          return fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'The presenter cannot vote.' : undefined)
+        return hub.submit(socket, message.id, { kind: 'vote', device, poll: message.poll, round: message.round, choice: message.choice })
+      case 'control':
+      case 'select':
+        if (role !== 'presenter')
+          return fail(role ? 'forbidden' : 'not-joined', message.id)
+        return hub.submit(socket, message.id, message.type === 'select'
+          ? { kind: 'select', poll: message.poll }
+          : { kind: 'control', action: message.action, poll: message.poll })
+    }
+  }
+
+  function hello(message: HelloMessage): void {
+    if (message.v !== PROTOCOL_VERSION)
+      return refuse('unsupported-version', CloseCode.unsupportedVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`)
+    if (throttle.isBlocked(address))
+      return refuse('too-many-attempts', CloseCode.rateLimited, 'Too many wrong attempts; wait a minute and try again.')
+    if (message.role === 'presenter') {
+      if (!secretsMatch(message.token, context.presenterToken)) {
+        throttle.recordFailure(address)
+        return refuse('bad-token', CloseCode.badToken, 'The presenter token is wrong; restart the deck or copy the token again.')
+      }
+      clearTimeout(helloTimer)
+      role = 'presenter'
+      return hub.addPresenter(socket)
+    }
+    if (!secretsMatch(normalizeJoinCode(message.code), context.joinCode)) {
+      throttle.recordFailure(address)
+      return refuse('bad-join-code', CloseCode.badJoinCode, 'That join code is not this session\'s; check the code on the screen.')
+    }
+    clearTimeout(helloTimer)
+    role = 'participant'
+    device = message.device
+    hub.addParticipant(socket, device)
+  }
+}

@@ -1,0 +1,203 @@
+// One workshop session's live side: the machine, the store behind it, and the sockets
+// that watch it. Every change goes through the group commit, in arrival order, and is
+// acknowledged or broadcast only after its transaction has committed.
+import type { Command, Outcome, PollDefinition } from '../pollMachine'
+import type { JoinInfo, ParticipantSnapshot, PresenterSnapshot, ServerMessage } from '../protocol'
+import type { PollStore } from '../store/pollStore'
+import { WebSocket } from 'ws'
+import { PollMachine } from '../pollMachine'
+import { participantPoll, presenterPoll, roundTallies } from '../pollViews'
+import { PROTOCOL_VERSION } from '../protocol'
+import { GroupCommit } from './groupCommit'
+import { TallyCoalescer } from './tallyCoalescer'
+
+export interface PollHubOptions {
+  store: PollStore
+  sessionId: string
+  /** The polls the scenario library offers. */
+  definitions: PollDefinition[]
+  join: JoinInfo
+  /** How often presenters get tallies at most. */
+  tallyIntervalMs: number
+  /** Group-commit window; 0 batches what arrives in one event-loop turn. */
+  commitWindowMs: number
+  onError: (error: unknown) => void
+}
+
+interface Job {
+  command: Command
+  socket: WebSocket
+  id: string
+}
+
+export interface HubStats {
+  /** Distinct participant devices connected. */
+  participants: number
+  participantSockets: number
+  presenters: number
+}
+
+export class PollHub {
+  private machine: PollMachine
+  private readonly participants = new Map<WebSocket, string>()
+  private readonly devices = new Map<string, number>()
+  private readonly presenters = new Set<WebSocket>()
+  private readonly commits: GroupCommit<Job>
+  private readonly tallies: TallyCoalescer
+
+  constructor(private readonly options: PollHubOptions) {
+    this.machine = new PollMachine(options.definitions, options.store.loadState(options.sessionId))
+    this.commits = new GroupCommit(jobs => this.commitBatch(jobs), options.commitWindowMs)
+    this.tallies = new TallyCoalescer(options.tallyIntervalMs, polls => this.sendTallies(polls))
+  }
+
+  get stats(): HubStats {
+    return { participants: this.devices.size, participantSockets: this.participants.size, presenters: this.presenters.size }
+  }
+
+  addParticipant(socket: WebSocket, device: string): void {
+    this.participants.set(socket, device)
+    const sockets = this.devices.get(device) ?? 0
+    this.devices.set(device, sockets + 1)
+    if (sockets === 0)
+      this.tallies.markParticipants()
+    send(socket, this.participantSnapshot(device))
+  }
+
+  addPresenter(socket: WebSocket): void {
+    this.presenters.add(socket)
+    send(socket, this.presenterSnapshot())
+  }
+
+  remove(socket: WebSocket): void {
+    this.presenters.delete(socket)
+    const device = this.participants.get(socket)
+    if (device === undefined)
+      return
+    this.participants.delete(socket)
+    const sockets = (this.devices.get(device) ?? 1) - 1
+    if (sockets > 0) {
+      this.devices.set(device, sockets)
+    }
+    else {
+      this.devices.delete(device)
+      this.tallies.markParticipants()
+    }
+  }
+
+  /** Queues a command; the socket gets an ack or an error with `id` once it is committed. */
+  submit(socket: WebSocket, id: string, command: Command): void {
+    this.commits.push({ command, socket, id })
+  }
+
+  /** Commits what is queued and stops the timers. */
+  close(): void {
+    this.commits.flush()
+    this.tallies.stop()
+  }
+
+  private commitBatch(jobs: Job[]): void {
+    const { store, sessionId } = this.options
+    let outcomes: Outcome[] = []
+    try {
+      store.transaction(() => {
+        outcomes = jobs.map((job) => {
+          const outcome = this.machine.apply(job.command)
+          if (outcome.ok)
+            store.persist(sessionId, outcome.effect)
+          return outcome
+        })
+      })
+    }
+    catch (error) {
+      // Nothing was written: rebuild memory from the last commit and refuse the batch.
+      this.options.onError(error)
+      this.machine = new PollMachine(this.options.definitions, store.loadState(sessionId))
+      outcomes = jobs.map(() => ({ ok: false, code: 'server-error', reason: 'The vote could not be saved; please try again.' }))
+    }
+
+    const changedPolls = new Set<string>()
+    let selectionChanged = false
+    jobs.forEach((job, index) => {
+      const outcome = outcomes[index]!
+      if (!outcome.ok) {
+        send(job.socket, { type: 'error', code: outcome.code, message: outcome.reason, id: job.id })
+        return
+      }
+      const { effect } = outcome
+      if (effect.kind === 'vote') {
+        send(job.socket, { type: 'ack', id: job.id, vote: { poll: effect.poll, round: effect.round, choice: effect.choice } })
+        if (effect.changed)
+          this.tallies.markPoll(effect.poll)
+        return
+      }
+      send(job.socket, { type: 'ack', id: job.id })
+      if (effect.kind === 'poll')
+        changedPolls.add(effect.record.definition.id)
+      else
+        selectionChanged = true
+    })
+    if (changedPolls.size > 0 || selectionChanged)
+      this.broadcastState(changedPolls, selectionChanged)
+  }
+
+  private broadcastState(changedPolls: Set<string>, selectionChanged: boolean): void {
+    const { current } = this.machine
+    const polls = [...changedPolls].map(id => presenterPoll(this.machine.poll(id)!))
+    broadcast(this.presenters, { type: 'state', current, polls })
+    if (!selectionChanged && (current === null || !changedPolls.has(current)))
+      return
+    // Each phone gets its own view: it carries that device's votes.
+    const record = current === null ? undefined : this.machine.poll(current)
+    for (const [socket, device] of this.participants)
+      send(socket, { type: 'poll', poll: record ? participantPoll(record, device) : null })
+  }
+
+  private sendTallies(pollIds: string[]): void {
+    if (this.presenters.size === 0)
+      return
+    const polls = pollIds.flatMap((id) => {
+      const record = this.machine.poll(id)
+      return record ? [{ id, rounds: roundTallies(record) }] : []
+    })
+    broadcast(this.presenters, { type: 'tally', participants: { connected: this.devices.size }, polls })
+  }
+
+  private participantSnapshot(device: string): ParticipantSnapshot {
+    const { current } = this.machine
+    const record = current === null ? undefined : this.machine.poll(current)
+    return {
+      type: 'snapshot',
+      v: PROTOCOL_VERSION,
+      role: 'participant',
+      session: this.options.sessionId,
+      poll: record ? participantPoll(record, device) : null,
+    }
+  }
+
+  private presenterSnapshot(): PresenterSnapshot {
+    return {
+      type: 'snapshot',
+      v: PROTOCOL_VERSION,
+      role: 'presenter',
+      join: this.options.join,
+      current: this.machine.current,
+      polls: this.machine.polls().map(presenterPoll),
+      participants: { connected: this.devices.size },
+    }
+  }
+}
+
+/** Sends one message if the socket is still open. */
+export function send(socket: WebSocket, message: ServerMessage): void {
+  if (socket.readyState === WebSocket.OPEN)
+    socket.send(JSON.stringify(message))
+}
+
+function broadcast(sockets: Iterable<WebSocket>, message: ServerMessage): void {
+  const data = JSON.stringify(message)
+  for (const socket of sockets) {
+    if (socket.readyState === WebSocket.OPEN)
+      socket.send(data)
+  }
+}

@@ -1,0 +1,187 @@
+import type { Buffer } from 'node:buffer'
+// The poll server: Node http + ws on the LAN, one workshop session, SQLite behind it.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { PollDefinition } from '../pollMachine'
+import type { JoinInfo } from '../protocol'
+import type { HubStats } from './pollHub'
+import { randomInt } from 'node:crypto'
+import { createServer } from 'node:http'
+import { WebSocketServer } from 'ws'
+import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
+import { PollStore } from '../store/pollStore'
+import { handleConnection } from './connection'
+import { startHeartbeat } from './heartbeat'
+import { createRequestHandler } from './httpRoutes'
+import { JoinThrottle } from './joinThrottle'
+import { lanAddresses } from './lanAddress'
+import { isLoopbackAddress, isOriginAllowed, localDeckOrigins, normalizeOrigin } from './originPolicy'
+import { PollHub } from './pollHub'
+import { loadOrCreatePresenterToken } from './presenterToken'
+
+/** The deck's port when Slidev runs locally (its default). */
+export const DEFAULT_DECK_PORT = 3030
+
+export interface PollServerOptions {
+  /** Interface to listen on; undefined listens on all of them (the LAN). */
+  host?: string
+  /** 0 picks a free port. */
+  port?: number
+  /** Holds polls.sqlite and the presenter token. */
+  dataDir: string
+  /** The polls of the scenario library. */
+  definitions: PollDefinition[]
+  /** Workshop session to create or resume; by default the one started in the last 12 hours, else a new one named after today's date. */
+  sessionId?: string
+  /** Deck origins allowed to connect and to fetch the token (default: Slidev on localhost:3030). */
+  deckOrigins?: string[]
+  /** Base URL phones use, when the LAN address is not it (a DNS name, a reverse proxy). */
+  publicUrl?: string
+  /** Defaults to the token file in dataDir. */
+  presenterToken?: string
+  heartbeatMs?: number
+  tallyIntervalMs?: number
+  commitWindowMs?: number
+  helloTimeoutMs?: number
+  rateLimit?: { burst: number, perSecond: number }
+  joinThrottle?: { maxFailures: number, windowMs: number }
+  maxPayload?: number
+  phonePage?: (request: IncomingMessage, response: ServerResponse) => void
+  /** Storage failures and the like; the server keeps running. */
+  onError?: (error: unknown) => void
+}
+
+export interface RunningPollServer {
+  /** The port it listens on. */
+  port: number
+  /** A URL for this machine (http://127.0.0.1:port when on loopback). */
+  localUrl: string
+  /** Session id, join code and the URL for the QR code. */
+  join: JoinInfo
+  /** False when phones cannot reach the join URL: listening on loopback, or no LAN address found. */
+  onLan: boolean
+  /** Listening on loopback only (--host 127.0.0.1). */
+  loopbackOnly: boolean
+  presenterToken: string
+  dbFile: string
+  stats: () => HubStats
+  close: () => Promise<void>
+}
+
+export class PollServerError extends Error {
+  override name = 'PollServerError'
+}
+
+/** Today's date as YYYY-MM-DD in local time: one session per workshop day unless told otherwise. */
+export function defaultSessionId(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** Sessions started this long ago are resumed by default, so a restart after midnight keeps the room's join code. */
+const RESUME_WITHIN_MS = 12 * 60 * 60 * 1000
+
+/** The most recent session if it started within the last 12 hours. */
+export function resumableSession(store: PollStore, now = Date.now()): string | undefined {
+  const latest = store.listSessions()[0]
+  return latest && now - Date.parse(latest.createdAt) < RESUME_WITHIN_MS ? latest.id : undefined
+}
+
+export function createJoinCode(): string {
+  return Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('')
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startPollServer(options: PollServerOptions): Promise<RunningPollServer> {
+  const onError = options.onError ?? ((error: unknown) => console.error(`poll server: ${error instanceof Error ? error.message : String(error)}`))
+  const presenterToken = options.presenterToken ?? loadOrCreatePresenterToken(options.dataDir)
+  const store = PollStore.open(options.dataDir)
+  try {
+    const session = store.openSession(options.sessionId ?? resumableSession(store) ?? defaultSessionId(), createJoinCode)
+    const deckOrigins = new Set((options.deckOrigins ?? localDeckOrigins(DEFAULT_DECK_PORT)).map(origin => normalizeOrigin(origin) ?? origin))
+    const publicUrl = options.publicUrl && new URL(options.publicUrl)
+    const policy = { allowedOrigins: deckOrigins, ownHostnames: new Set(publicUrl ? [publicUrl.hostname] : []) }
+
+    const server = createServer(createRequestHandler({ sessionId: session.id, presenterToken, deckOrigins, phonePage: options.phonePage }))
+    const port = await listen(server, options.host, options.port ?? DEFAULT_POLL_PORT)
+    // After listening, errors (e.g. running out of file descriptors) are reported, not fatal.
+    server.on('error', onError)
+    const loopbackOnly = options.host !== undefined && isLoopbackAddress(options.host === 'localhost' ? '127.0.0.1' : options.host)
+    const lan = loopbackOnly ? undefined : lanAddresses()[0]
+    const localUrl = `http://127.0.0.1:${port}`
+    const baseUrl = publicUrl ? publicUrl.toString() : lan ? `http://${lan}:${port}` : localUrl
+    const join: JoinInfo = { session: session.id, code: session.joinCode, url: joinUrl(baseUrl, session.joinCode) }
+
+    const hub = new PollHub({
+      store,
+      sessionId: session.id,
+      definitions: options.definitions,
+      join,
+      tallyIntervalMs: options.tallyIntervalMs ?? 50,
+      commitWindowMs: options.commitWindowMs ?? 0,
+      onError,
+    })
+    const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_MESSAGE_BYTES, perMessageDeflate: false })
+    wss.on('error', onError)
+    const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
+    const context = {
+      hub,
+      joinCode: session.joinCode,
+      presenterToken,
+      throttle: new JoinThrottle(options.joinThrottle),
+      rateLimit: options.rateLimit ?? { burst: 30, perSecond: 10 },
+      helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+    }
+    wss.on('connection', (socket, request: IncomingMessage) => handleConnection(socket, request.socket.remoteAddress ?? '', context))
+
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on('error', () => socket.destroy())
+      const path = new URL(request.url ?? '/', 'http://poll.invalid').pathname
+      if (path !== WS_PATH)
+        return rejectUpgrade(socket, 404, 'Not Found')
+      if (!isOriginAllowed(request.headers.origin, request.headers.host, policy))
+        return rejectUpgrade(socket, 403, 'Forbidden')
+      wss.handleUpgrade(request, socket, head, ws => wss.emit('connection', ws, request))
+    })
+
+    let closing: Promise<void> | undefined
+    const close = () => closing ??= new Promise<void>((resolve) => {
+      stopHeartbeat()
+      for (const socket of wss.clients)
+        socket.close(CloseCode.goingAway, 'server shutting down')
+      hub.close()
+      wss.close()
+      server.close(() => {
+        store.close()
+        resolve()
+      })
+      server.closeAllConnections()
+    })
+
+    return { port, localUrl, join, onLan: Boolean(publicUrl ?? lan), loopbackOnly, presenterToken, dbFile: store.file, stats: () => hub.stats, close }
+  }
+  catch (error) {
+    store.close()
+    throw error
+  }
+}
+
+function listen(server: ReturnType<typeof createServer>, host: string | undefined, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE'
+        ? new PollServerError(`Port ${port} is already in use: is another poll server running? Stop it, or pick another port with --port.`)
+        : error)
+    }
+    server.once('error', onError)
+    server.listen({ host, port, backlog: 2048 }, () => {
+      server.off('error', onError)
+      const address = server.address()
+      resolve(typeof address === 'object' && address ? address.port : port)
+    })
+  })
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}

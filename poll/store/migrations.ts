@@ -1,0 +1,36 @@
+// Schema changes, applied in order; `PRAGMA user_version` records how many have run.
+// Append only: never edit a migration that has shipped.
+export const migrations: readonly string[] = [
+  // 1: sessions, polls (content frozen at first open, so votes always index the choices
+  // they were cast for), and one vote row per (session, poll, round, device). Only a
+  // random device id identifies a participant: no addresses, user agents or names.
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    join_code TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    current_poll TEXT
+  ) STRICT;
+
+  CREATE TABLE polls (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    poll_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'closed', 'revealed')),
+    round INTEGER NOT NULL CHECK (round >= 1),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, poll_id)
+  ) STRICT;
+
+  CREATE TABLE votes (
+    session_id TEXT NOT NULL,
+    poll_id TEXT NOT NULL,
+    round INTEGER NOT NULL CHECK (round >= 1),
+    device_id TEXT NOT NULL,
+    choice INTEGER NOT NULL CHECK (choice >= 0),
+    PRIMARY KEY (session_id, poll_id, round, device_id),
+    FOREIGN KEY (session_id, poll_id) REFERENCES polls (session_id, poll_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+  `,
+]

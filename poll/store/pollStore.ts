@@ -1,0 +1,225 @@
+// Durable poll state: one SQLite file, WAL, synchronous=FULL, so a committed
+// transaction survives kill -9 and power loss. Callers batch writes (group commit).
+import type { Database as SqliteDatabase } from 'better-sqlite3'
+import type { Effect, MachineState, PollDefinition } from '../pollMachine'
+import type { PollStatus } from '../protocol'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import * as z from 'zod/mini'
+import { pollStatuses } from '../protocol'
+import { migrations } from './migrations'
+
+/** The database file inside a data directory. */
+export const DB_FILE_NAME = 'polls.sqlite'
+
+export interface SessionInfo {
+  id: string
+  joinCode: string
+  createdAt: string
+}
+
+export interface SessionSummary extends SessionInfo {
+  polls: number
+  votes: number
+}
+
+/** One poll of a session with its vote counts, as the results export needs it. */
+export interface StoredPollResult {
+  definition: PollDefinition
+  status: PollStatus
+  round: number
+  /** Per round (index 0 is round 1): votes per choice. */
+  counts: number[][]
+}
+
+export class PollStoreError extends Error {
+  override name = 'PollStoreError'
+}
+
+const definitionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  situation: z.string(),
+  question: z.string(),
+  choices: z.array(z.string()),
+  answer: z.int(),
+  rationale: z.string(),
+  debrief: z.array(z.string()),
+})
+const statusSchema = z.enum(pollStatuses)
+
+interface PollRow { poll_id: string, definition: string, status: string, round: number }
+interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
+
+/** The SQLite store of sessions, polls and votes. */
+export class PollStore {
+  private readonly statements: ReturnType<typeof prepare>
+
+  private constructor(private readonly db: SqliteDatabase, readonly file: string) {
+    this.statements = prepare(db)
+  }
+
+  /** Opens (creating if needed) `<dataDir>/polls.sqlite` and brings its schema up to date. */
+  static open(dataDir: string, options: { readonly?: boolean } = {}): PollStore {
+    const file = join(dataDir, DB_FILE_NAME)
+    let db: SqliteDatabase
+    try {
+      if (!options.readonly)
+        mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+      db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+    }
+    catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new PollStoreError(`Cannot open the poll database ${file}: ${reason}. Check the data directory (--data-dir).`)
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      // FULL: fsync the WAL on every commit, so an acknowledged vote survives a crash.
+      db.pragma('synchronous = FULL')
+    }
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, options.readonly ?? false, file)
+    return new PollStore(db, file)
+  }
+
+  /** Runs `fn` in one transaction: everything it writes commits (and is fsynced) together, or nothing does. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  /** The session with this id, created with a fresh join code if it does not exist yet. */
+  openSession(id: string, newJoinCode: () => string): SessionInfo {
+    const existing = this.session(id)
+    if (existing)
+      return existing
+    const session = { id, joinCode: newJoinCode(), createdAt: new Date().toISOString() }
+    this.statements.insertSession.run(session.id, session.joinCode, session.createdAt)
+    return session
+  }
+
+  session(id: string): SessionInfo | undefined {
+    const row = this.statements.session.get(id) as { id: string, join_code: string, created_at: string } | undefined
+    return row && { id: row.id, joinCode: row.join_code, createdAt: row.created_at }
+  }
+
+  /** Every session, newest first, with how many polls were opened and votes cast. */
+  listSessions(): SessionSummary[] {
+    const rows = this.statements.listSessions.all() as { id: string, join_code: string, created_at: string, polls: number, votes: number }[]
+    return rows.map(row => ({ id: row.id, joinCode: row.join_code, createdAt: row.created_at, polls: row.polls, votes: row.votes }))
+  }
+
+  /** Everything needed to rebuild a session's PollMachine. */
+  loadState(sessionId: string): MachineState {
+    const session = this.statements.sessionCurrent.get(sessionId) as { current_poll: string | null } | undefined
+    const polls = (this.statements.polls.all(sessionId) as PollRow[]).map(row => ({
+      definition: parseDefinition(row),
+      status: statusSchema.parse(row.status),
+      round: row.round,
+    }))
+    const votes = (this.statements.votes.all(sessionId) as VoteRow[])
+      .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, choice: row.choice }))
+    return { current: session?.current_poll ?? null, polls, votes }
+  }
+
+  /** Writes one applied machine effect. Call inside `transaction`. */
+  persist(sessionId: string, effect: Effect): void {
+    const s = this.statements
+    if (effect.kind === 'vote') {
+      if (effect.changed)
+        s.upsertVote.run(sessionId, effect.poll, effect.round, effect.device, effect.choice)
+      return
+    }
+    if (effect.kind === 'poll') {
+      const { definition, status, round } = effect.record
+      s.upsertPoll.run(sessionId, definition.id, sessionId, JSON.stringify(definition), status, round, new Date().toISOString())
+      if (effect.cleared)
+        s.clearVotes.run(sessionId, definition.id)
+    }
+    s.setCurrent.run(effect.current, sessionId)
+  }
+
+  /** Opened polls of a session in the order they were first opened, with counts per round and choice. */
+  results(sessionId: string): StoredPollResult[] {
+    const counts = this.statements.counts.all(sessionId) as { poll_id: string, round: number, choice: number, n: number }[]
+    return (this.statements.polls.all(sessionId) as PollRow[])
+      .filter(row => row.status !== 'draft')
+      .map((row) => {
+        const definition = parseDefinition(row)
+        const rounds = Array.from({ length: row.round }, () => definition.choices.map(() => 0))
+        for (const count of counts.filter(count => count.poll_id === row.poll_id)) {
+          const round = rounds[count.round - 1]
+          if (round && count.choice < round.length)
+            round[count.choice] = count.n
+        }
+        return { definition, status: statusSchema.parse(row.status), round: row.round, counts: rounds }
+      })
+  }
+
+  /** How many vote rows a session (optionally one poll) holds. */
+  countVotes(sessionId: string, pollId?: string): number {
+    const row = (pollId === undefined
+      ? this.statements.countSessionVotes.get(sessionId)
+      : this.statements.countPollVotes.get(sessionId, pollId)) as { n: number }
+    return row.n
+  }
+
+  close(): void {
+    if (this.db.open)
+      this.db.close()
+  }
+}
+
+function parseDefinition(row: PollRow): PollDefinition {
+  const parsed = definitionSchema.safeParse(JSON.parse(row.definition))
+  if (!parsed.success)
+    throw new PollStoreError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
+  return parsed.data
+}
+
+function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > migrations.length)
+    throw new PollStoreError(`${file} was written by a newer version of the kit (schema ${version}); update the kit to read it.`)
+  if (version === migrations.length)
+    return
+  if (readonly)
+    throw new PollStoreError(`${file} has an older schema; start the poll server once to upgrade it.`)
+  db.transaction(() => {
+    for (const [index, sql] of migrations.entries()) {
+      if (index < version)
+        continue
+      db.exec(sql)
+      db.pragma(`user_version = ${index + 1}`)
+    }
+  })()
+}
+
+function prepare(db: SqliteDatabase) {
+  return {
+    session: db.prepare('SELECT id, join_code, created_at FROM sessions WHERE id = ?'),
+    sessionCurrent: db.prepare('SELECT current_poll FROM sessions WHERE id = ?'),
+    insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)'),
+    listSessions: db.prepare(`
+      SELECT s.id, s.join_code, s.created_at,
+        (SELECT count(*) FROM polls p WHERE p.session_id = s.id AND p.status != 'draft') AS polls,
+        (SELECT count(*) FROM votes v WHERE v.session_id = s.id) AS votes
+      FROM sessions s ORDER BY s.created_at DESC, s.id`),
+    polls: db.prepare('SELECT poll_id, definition, status, round FROM polls WHERE session_id = ? ORDER BY seq'),
+    votes: db.prepare('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
+    counts: db.prepare('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
+    upsertVote: db.prepare(`
+      INSERT INTO votes (session_id, poll_id, round, device_id, choice) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (session_id, poll_id, round, device_id) DO UPDATE SET choice = excluded.choice`),
+    upsertPoll: db.prepare(`
+      INSERT INTO polls (session_id, poll_id, seq, definition, status, round, updated_at)
+      VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM polls WHERE session_id = ?), ?, ?, ?, ?)
+      ON CONFLICT (session_id, poll_id) DO UPDATE SET
+        definition = excluded.definition, status = excluded.status, round = excluded.round, updated_at = excluded.updated_at`),
+    clearVotes: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
+    setCurrent: db.prepare('UPDATE sessions SET current_poll = ? WHERE id = ?'),
+    countSessionVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
+    countPollVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
+  }
+}

@@ -1,0 +1,113 @@
+import type { ParseArgsConfig } from 'node:util'
+// Command-line flags and environment variables of the poll server, shared by
+// `npm run poll-server` and `npm start`.
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_POLL_PORT } from '../../poll/protocol'
+import { normalizeOrigin } from '../../poll/server/originPolicy'
+import { DEFAULT_POLL_DATA_DIR } from './paths'
+
+export interface PollCliOptions {
+  host?: string
+  port: number
+  dataDir: string
+  /** Extra deck origins, beyond Slidev on localhost. */
+  allowOrigins: string[]
+  session?: string
+  scenarios?: string
+  publicUrl?: string
+  showToken: boolean
+  heartbeatMs?: number
+  help: boolean
+}
+
+/** The flags' help text (the same for both commands, apart from the usage line). */
+export const POLL_SERVER_FLAGS = `  --host HOST          interface to listen on (default: all, so phones on the LAN
+                       can reach it; 127.0.0.1 keeps it on this computer)   [POLL_HOST]
+  --port PORT          TCP port (default: ${DEFAULT_POLL_PORT})                              [POLL_PORT]
+  --data-dir DIR       where polls.sqlite and the presenter token live
+                       (default: .poll-data/ in the kit, git-ignored)        [POLL_DATA_DIR]
+  --allow-origin URL   a deck origin allowed to connect and to fetch the
+                       presenter token, e.g. https://decks.example.com;
+                       repeat or comma-separate (Slidev on localhost is
+                       always allowed)                                [POLL_ALLOWED_ORIGINS]
+  --session NAME       workshop session to create or resume (default: resume the
+                       one started in the last 12 hours, else start one named
+                       after today's date)                                  [POLL_SESSION]
+  --scenarios DIR      scenario library (default: scenarios/)             [POLL_SCENARIOS]
+  --public-url URL     base URL phones use when it is not this computer's
+                       LAN address (a DNS name, a reverse proxy)          [POLL_PUBLIC_URL]
+  --show-token         print the presenter token, for a deck on another computer
+  --heartbeat-ms MS    ping interval; a phone silent for two is dropped
+                       (default: 30000)                                [POLL_HEARTBEAT_MS]
+  -h, --help           show this help`
+
+export class CliError extends Error {
+  override name = 'CliError'
+}
+
+/** Parses flags, falling back to the POLL_* environment variables. Throws CliError on bad values. */
+export function parsePollServerArgs(args: string[], env: NodeJS.ProcessEnv, extra: NonNullable<ParseArgsConfig['options']> = {}): PollCliOptions & { values: Record<string, unknown> } {
+  const { values: parsed } = parseArgs({
+    args,
+    options: {
+      'host': { type: 'string' },
+      'port': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'session': { type: 'string' },
+      'scenarios': { type: 'string' },
+      'public-url': { type: 'string' },
+      'show-token': { type: 'boolean', default: false },
+      'heartbeat-ms': { type: 'string' },
+      'help': { type: 'boolean', short: 'h', default: false },
+      ...extra,
+    },
+  })
+  const values = parsed as Record<string, string | boolean | string[] | undefined>
+  const text = (flag: string, variable: string) => {
+    const value = (values[flag] as string | undefined) ?? env[variable]
+    return value?.trim() || undefined
+  }
+  const origins = [...((values['allow-origin'] as string[] | undefined) ?? []), ...(env.POLL_ALLOWED_ORIGINS ? [env.POLL_ALLOWED_ORIGINS] : [])]
+    .flatMap(list => list.split(','))
+    .map(origin => origin.trim())
+    .filter(Boolean)
+    .map(origin => normalizeOrigin(origin) ?? fail(`--allow-origin "${origin}" is not an origin; write it like https://decks.example.com`))
+  const publicUrl = text('public-url', 'POLL_PUBLIC_URL')
+  if (publicUrl && !normalizeOrigin(publicUrl))
+    fail(`--public-url "${publicUrl}" is not an http(s) URL; write it like http://poll.example.com`)
+  const session = text('session', 'POLL_SESSION')
+  if (session && !/^[\w.-]{1,64}$/.test(session))
+    fail(`--session "${session}" may use only letters, digits, "-", "_" and "." (at most 64)`)
+  const heartbeat = text('heartbeat-ms', 'POLL_HEARTBEAT_MS')
+  const dataDir = text('data-dir', 'POLL_DATA_DIR')
+  const scenarios = text('scenarios', 'POLL_SCENARIOS')
+
+  return {
+    values,
+    host: text('host', 'POLL_HOST'),
+    port: integer(text('port', 'POLL_PORT'), '--port', 0, 65_535) ?? DEFAULT_POLL_PORT,
+    dataDir: dataDir ? resolve(dataDir) : DEFAULT_POLL_DATA_DIR,
+    allowOrigins: origins,
+    session,
+    scenarios: scenarios && resolve(scenarios),
+    publicUrl,
+    showToken: values['show-token'] === true,
+    heartbeatMs: integer(heartbeat, '--heartbeat-ms', 50, 3_600_000),
+    help: values.help === true,
+  }
+}
+
+function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined)
+    return undefined
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < min || number > max)
+    fail(`${flag} "${value}" must be a whole number from ${min} to ${max}`)
+  return number
+}
+
+function fail(message: string): never {
+  throw new CliError(message)
+}

@@ -1,0 +1,68 @@
+import type { Buffer } from 'node:buffer'
+// Runs the poll server as `npm run poll-server` does, as a child process (so it can be measured, or killed with
+// -9) and waits until it listens. Used by the benchmark and the crash tests.
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import process from 'node:process'
+import { TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
+import { KIT_ROOT } from './paths'
+
+/**
+ * How `npm run poll-server` runs the server (keep package.json in step): in-thread
+ * TypeScript, and a small young generation, which keeps the peak memory of a burst low.
+ */
+export const POLL_SERVER_NODE_ARGS = ['--max-semi-space-size=4', 'scripts/lib/runInThread.cjs', 'scripts/poll-server.ts']
+
+export interface SpawnedPollServer {
+  child: ChildProcess
+  port: number
+  token: string
+  /** Everything it printed so far. */
+  output: () => string
+  exited: Promise<number | null>
+}
+
+export interface SpawnPollServerOptions {
+  dataDir: string
+  /** 0 picks a free port. */
+  port?: number
+  session: string
+  scenarios?: string
+  args?: string[]
+  timeoutMs?: number
+}
+
+export function spawnPollServer(options: SpawnPollServerOptions): Promise<SpawnedPollServer> {
+  const args = ['--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', options.dataDir, '--session', options.session]
+  if (options.scenarios)
+    args.push('--scenarios', options.scenarios)
+  const child = spawn(process.execPath, [...POLL_SERVER_NODE_ARGS, ...args, ...(options.args ?? [])], {
+    cwd: KIT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`The poll server did not start within ${options.timeoutMs ?? 20_000} ms:\n${output}`))
+    }, options.timeoutMs ?? 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk
+      const match = output.match(/Listening on port (\d+)/)
+      if (match) {
+        clearTimeout(timer)
+        const token = readFileSync(join(options.dataDir, TOKEN_FILE_NAME), 'utf8').trim()
+        resolve({ child, port: Number(match[1]), token, output: () => output, exited })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`The poll server exited (code ${code}) before listening:\n${output}`))
+    })
+  })
+}

@@ -1,0 +1,44 @@
+// `npm run poll-server`: the live-poll server alone, for a deck built with
+// `slidev build` and hosted elsewhere (or started separately).
+import process from 'node:process'
+import { localDeckOrigins } from '../poll/server/originPolicy'
+import { loadPollDefinitions } from '../poll/server/pollCatalog'
+import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
+import { pollBanner } from './lib/pollBanner'
+import { parsePollServerArgs, POLL_SERVER_FLAGS } from './lib/pollServerCli'
+import { runMain } from './lib/runMain'
+import { stopOnSignals } from './lib/stopOnSignals'
+
+const HELP = `Usage: npm run poll-server -- [options]
+
+Starts the live-poll server: phones vote on its vote page, the deck shows results.
+Votes survive a restart (SQLite in the data directory). Ctrl-C stops it.
+
+${POLL_SERVER_FLAGS}`
+
+runMain(async () => {
+  const options = parsePollServerArgs(process.argv.slice(2), process.env)
+  if (options.help) {
+    console.log(HELP)
+    return 0
+  }
+  const server = await startPollServer({
+    host: options.host,
+    port: options.port,
+    dataDir: options.dataDir,
+    definitions: loadPollDefinitions(options.scenarios),
+    sessionId: options.session,
+    deckOrigins: [...localDeckOrigins(DEFAULT_DECK_PORT), ...options.allowOrigins],
+    publicUrl: options.publicUrl,
+    heartbeatMs: options.heartbeatMs,
+  })
+  // Handle Ctrl-C before saying we listen: whoever reads that line may signal at once.
+  const stopped = stopOnSignals(async () => {
+    await server.close()
+    console.log('  Poll server stopped.')
+  })
+  process.stdout.write(pollBanner(server, { showToken: options.showToken }))
+  console.log(`  Listening on port ${server.port}${options.host ? ` (${options.host})` : ' (all interfaces)'}. Ctrl-C stops it.`)
+  await stopped
+  return 0
+})

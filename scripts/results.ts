@@ -1,0 +1,79 @@
+// `npm run results -- --session NAME`: a session's poll results, aggregate only, as
+// JSON (the session report's input) or CSV (for a spreadsheet).
+import { existsSync, renameSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { resultsToCsv } from '../poll/resultsCsv'
+import { buildSessionResults } from '../poll/sessionResults'
+import { DB_FILE_NAME, PollStore } from '../poll/store/pollStore'
+import { DEFAULT_POLL_DATA_DIR } from './lib/paths'
+import { runMain } from './lib/runMain'
+
+const HELP = `Usage: npm run results -- --session NAME [--format json|csv] [--out FILE]
+
+Exports how the room voted in one session: per poll and round, the votes per choice.
+Counts only: nothing about who voted. Safe to run while the poll server is running.
+
+  --session NAME     the session (its name is the date it ran unless --session was
+                     given to the server); "latest" for the most recent one
+  --format FORMAT    json (default; what the session report reads) or csv
+  --out FILE         write to FILE instead of standard output
+  --data-dir DIR     the poll server's data directory (default: .poll-data/)  [POLL_DATA_DIR]
+  --list             list the sessions and exit
+  -h, --help         show this help`
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      'session': { type: 'string' },
+      'format': { type: 'string', default: 'json' },
+      'out': { type: 'string', short: 'o' },
+      'data-dir': { type: 'string' },
+      'list': { type: 'boolean', default: false },
+      'help': { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    return 0
+  }
+  if (values.format !== 'json' && values.format !== 'csv')
+    throw new Error(`--format "${values.format}" is not known; use json or csv`)
+  const dataDir = resolve(values['data-dir'] ?? process.env.POLL_DATA_DIR ?? DEFAULT_POLL_DATA_DIR)
+  if (!existsSync(join(dataDir, DB_FILE_NAME)))
+    throw new Error(`No poll data in ${dataDir}: run the poll server (npm start) first, or pass --data-dir`)
+
+  const store = PollStore.open(dataDir, { readonly: true })
+  try {
+    const sessions = store.listSessions()
+    if (values.list) {
+      for (const session of sessions)
+        console.log(`${session.id}\t${session.createdAt}\t${session.polls} polls\t${session.votes} votes`)
+      return 0
+    }
+    if (!values.session)
+      throw new Error(`Which session? Pass --session NAME (or "latest"). Sessions: ${sessions.map(session => session.id).join(', ') || 'none yet'}`)
+    const sessionId = values.session === 'latest' ? sessions[0]?.id : values.session
+    if (!sessionId)
+      throw new Error('There are no sessions yet.')
+
+    const results = buildSessionResults(store, sessionId)
+    const text = values.format === 'csv' ? resultsToCsv(results) : `${JSON.stringify(results, null, 2)}\n`
+    if (!values.out) {
+      process.stdout.write(text)
+      return 0
+    }
+    const out = resolve(values.out)
+    // Write then rename: a reader never sees half a file.
+    const temp = `${out}.${process.pid}.tmp`
+    writeFileSync(temp, text)
+    renameSync(temp, out)
+    const votes = results.polls.reduce((sum, poll) => sum + poll.rounds.reduce((n, round) => n + round.voters, 0), 0)
+    console.log(`✓ Results of session ${sessionId} (${results.polls.length} polls, ${votes} votes) written to ${relative(process.cwd(), out) || out}`)
+    return 0
+  }
+  finally {
+    store.close()
+  }
+})

@@ -1,0 +1,201 @@
+import type { TestServer } from './support/testServer'
+import { Buffer } from 'node:buffer'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { CloseCode, MAX_MESSAGE_BYTES } from '../../poll/protocol'
+import { startTestServer } from './support/testServer'
+import { randomDevice, TestSocket } from './support/testSocket'
+
+let t: TestServer
+let deck: TestSocket
+beforeAll(async () => {
+  t = await startTestServer({
+    heartbeatMs: 100,
+    helloTimeoutMs: 300,
+    rateLimit: { burst: 10, perSecond: 5 },
+    // Guessing has its own server below; here a few wrong tokens must not lock the tests out.
+    joinThrottle: { maxFailures: 100, windowMs: 60_000 },
+    deckOrigins: ['http://localhost:3030'],
+  })
+  deck = await TestSocket.presenter(t.wsUrl, t.token)
+  await deck.control('open', 'roadmap-question')
+  await deck.control('open', 'slipping-date')
+  await deck.control('close', 'slipping-date')
+})
+afterAll(async () => {
+  deck.close()
+  await t.stop()
+})
+
+/** Everything the server holds, as a fresh presenter sees it, plus the rows on disk. */
+async function serverState(): Promise<string> {
+  const observer = await TestSocket.presenter(t.wsUrl, t.token)
+  const snapshot = observer.received[0]
+  observer.close()
+  const polls = snapshot?.type === 'snapshot' && snapshot.role === 'presenter' ? [snapshot.current, snapshot.polls] : snapshot
+  return JSON.stringify({ polls, stored: t.storedVotes() })
+}
+
+/** Runs `attack`, then checks that nothing changed and that the server still serves a new phone. */
+async function expectHarmless(attack: () => Promise<void>): Promise<void> {
+  const before = await serverState()
+  await attack()
+  expect(await serverState()).toBe(before)
+  const phone = await TestSocket.participant(t.wsUrl, t.code)
+  expect(phone.received[0]?.type).toBe('snapshot')
+  phone.close()
+}
+
+describe('hostile and bad input', () => {
+  it('closes a socket that sends a frame over maxPayload (1009), and keeps serving', () => expectHarmless(async () => {
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    phone.send({ type: 'vote', id: 'x'.repeat(MAX_MESSAGE_BYTES), poll: 'roadmap-question', round: 1, choice: 0 })
+    expect((await phone.closed).code).toBe(CloseCode.tooBig)
+  }))
+
+  it('answers invalid JSON with bad-json and keeps the socket', () => expectHarmless(async () => {
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    phone.send('{"type": "vote",')
+    expect(await phone.next('error')).toMatchObject({ code: 'bad-json' })
+    phone.send('\u0000\u00FF not json')
+    expect(await phone.next('error')).toMatchObject({ code: 'bad-json' })
+    expect(phone.isOpen).toBe(true)
+    phone.close()
+  }))
+
+  it('answers valid JSON of the wrong shape with bad-message, without echoing it', () => expectHarmless(async () => {
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    const shapes = [
+      '[1,2,3]',
+      'null',
+      '"vote"',
+      '{"type": 42}',
+      '{"type":"vote","id":"a1","poll":"roadmap-question","round":1,"choice":"<script>"}',
+      '{"type":"vote","id":"a2","poll":"roadmap-question","round":1,"choice":99}',
+      '{"type":"vote","id":"a3","poll":"../../etc/passwd","round":1,"choice":0}',
+      '{"type":"vote","id":"a4","poll":"roadmap-question","round":1,"choice":0,"device":"someone-else-device-id"}',
+    ]
+    for (const shape of shapes) {
+      phone.send(shape)
+      const error = await phone.next('error')
+      expect(error.code).toBe('bad-message')
+      expect(error.message).not.toContain('script')
+    }
+    phone.ws.send(Buffer.from([1, 2, 3]), { binary: true })
+    expect(await phone.next('error')).toMatchObject({ code: 'bad-message' })
+    phone.close()
+  }))
+
+  it('answers unknown message types with unknown-type', () => expectHarmless(async () => {
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    phone.send({ type: 'drop-tables', id: 'm1' })
+    expect(await phone.next('error')).toMatchObject({ code: 'unknown-type', id: 'm1' })
+    phone.close()
+  }))
+
+  it('refuses votes for closed and unknown polls', () => expectHarmless(async () => {
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    expect(await phone.vote('slipping-date', 1, 0)).toMatchObject({ type: 'error', code: 'poll-not-open' })
+    expect(await phone.vote('formula-title', 1, 0)).toMatchObject({ type: 'error', code: 'poll-not-open' })
+    expect(await phone.vote('no-such-poll', 1, 0)).toMatchObject({ type: 'error', code: 'unknown-poll' })
+    phone.close()
+  }))
+
+  it('refuses messages before hello, a second hello, and an old protocol version', () => expectHarmless(async () => {
+    const stranger = await TestSocket.open(t.wsUrl)
+    stranger.send({ type: 'vote', id: 'v1', poll: 'roadmap-question', round: 1, choice: 0 })
+    expect(await stranger.next('error')).toMatchObject({ code: 'not-joined', id: 'v1' })
+    stranger.send({ type: 'control', id: 'c1', action: 'reset', poll: 'roadmap-question' })
+    expect(await stranger.next('error')).toMatchObject({ code: 'not-joined', id: 'c1' })
+    stranger.close()
+
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    phone.send({ type: 'hello', v: 1, role: 'presenter', token: t.token })
+    expect(await phone.next('error')).toMatchObject({ code: 'already-joined' })
+    phone.send({ type: 'control', id: 'c2', action: 'reset', poll: 'roadmap-question' })
+    expect(await phone.next('error')).toMatchObject({ code: 'forbidden', id: 'c2' })
+    phone.close()
+
+    const old = await TestSocket.open(t.wsUrl)
+    old.send({ type: 'hello', v: 0, role: 'participant', device: randomDevice(), code: t.code })
+    expect(await old.next('error')).toMatchObject({ code: 'unsupported-version' })
+    expect((await old.closed).code).toBe(CloseCode.unsupportedVersion)
+  }))
+
+  it('refuses control without the token and with a wrong one', () => expectHarmless(async () => {
+    for (const token of ['', 'wrong', `${t.token}x`, t.token.slice(0, -1), t.code]) {
+      const socket = await TestSocket.open(t.wsUrl)
+      socket.send({ type: 'hello', v: 1, role: 'presenter', token })
+      expect(await socket.next('error')).toMatchObject({ code: 'bad-token' })
+      socket.send({ type: 'control', id: 'c1', action: 'reset', poll: 'roadmap-question' })
+      expect((await socket.closed).code).toBe(CloseCode.badToken)
+    }
+    const tokenless = await TestSocket.open(t.wsUrl)
+    tokenless.send({ type: 'hello', v: 1, role: 'presenter' })
+    expect(await tokenless.next('error')).toMatchObject({ code: 'bad-message' })
+    tokenless.close()
+  }))
+
+  it('refuses a WebSocket upgrade from a foreign Origin with 403', () => expectHarmless(async () => {
+    await expect(TestSocket.open(t.wsUrl, { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403')
+    await expect(TestSocket.open(t.wsUrl, { origin: 'null' })).rejects.toThrow('HTTP 403')
+    // DNS rebinding: the attacker's name now points here, so Origin and Host agree on it.
+    const rebound = new WebSocket(t.wsUrl, { origin: `http://evil.example:${t.server.port}`, headers: { Host: `evil.example:${t.server.port}` } })
+    const status = await new Promise<number>((resolve) => {
+      rebound.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+      rebound.on('open', () => resolve(101))
+      rebound.on('error', () => {})
+    })
+    expect(status).toBe(403)
+    // The deck's origin and the vote page's own origin are fine.
+    for (const origin of ['http://localhost:3030', t.httpUrl]) {
+      const socket = await TestSocket.open(t.wsUrl, { origin })
+      socket.close()
+    }
+  }))
+
+  it('rate-limits a flood, then closes the socket with 4429', () => expectHarmless(async () => {
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    for (let index = 0; index < 200; index++)
+      phone.send({ type: 'vote', id: `f${index}`, poll: 'slipping-date', round: 1, choice: 0 })
+    expect(await phone.next(message => message.type === 'error' && message.code === 'rate-limited')).toBeTruthy()
+    expect((await phone.closed).code).toBe(CloseCode.rateLimited)
+  }))
+
+  it('terminates a socket that stops answering pings (heartbeat)', async () => {
+    const dead = await TestSocket.open(t.wsUrl, { autoPong: false })
+    dead.send({ type: 'hello', v: 1, role: 'participant', device: randomDevice(), code: t.code })
+    expect((await dead.closed).code).toBe(1006)
+    const alive = await TestSocket.participant(t.wsUrl, t.code)
+    await new Promise(resolve => setTimeout(resolve, 350))
+    expect(alive.isOpen).toBe(true)
+    alive.close()
+  })
+
+  it('closes a socket that never says hello', async () => {
+    const silent = await TestSocket.open(t.wsUrl)
+    expect((await silent.closed).code).toBe(CloseCode.helloTimeout)
+  })
+})
+
+describe('join-code guessing', () => {
+  let guarded: TestServer
+  beforeAll(async () => {
+    guarded = await startTestServer({ joinThrottle: { maxFailures: 3, windowMs: 60_000 } })
+  })
+  afterAll(() => guarded.stop())
+
+  it('closes each wrong guess and refuses every attempt once the budget is spent, even a right one', async () => {
+    for (const code of ['AAAAA', 'BBBBB', 'CCCCC']) {
+      const socket = await TestSocket.open(guarded.wsUrl)
+      socket.send({ type: 'hello', v: 1, role: 'participant', device: randomDevice(), code })
+      expect(await socket.next('error')).toMatchObject({ code: 'bad-join-code' })
+      expect((await socket.closed).code).toBe(CloseCode.badJoinCode)
+    }
+    const blocked = await TestSocket.open(guarded.wsUrl)
+    blocked.send({ type: 'hello', v: 1, role: 'participant', device: randomDevice(), code: guarded.code })
+    expect(await blocked.next('error')).toMatchObject({ code: 'too-many-attempts' })
+    expect((await blocked.closed).code).toBe(CloseCode.rateLimited)
+    expect(guarded.server.stats().participants).toBe(0)
+  })
+})

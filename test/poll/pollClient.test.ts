@@ -1,0 +1,237 @@
+import type { ConnectionStatus, VoteResult, WebSocketConstructor, WebSocketLike } from '../../poll/client'
+import type { TestServer } from './support/testServer'
+import { rmSync } from 'node:fs'
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
+import WebSocket from 'ws'
+import { backoffDelay, createPollClient } from '../../poll/client'
+import { CloseCode } from '../../poll/protocol'
+import { startTestServer } from './support/testServer'
+import { TestSocket } from './support/testSocket'
+
+/** A scripted WebSocket: records what the client sends and lets the test play the server. */
+class FakeSocket implements WebSocketLike {
+  static all: FakeSocket[] = []
+  readyState = 0
+  sent: Record<string, unknown>[] = []
+  onopen: ((event: unknown) => void) | null = null
+  onmessage: ((event: { data: unknown }) => void) | null = null
+  onclose: ((event: { code: number }) => void) | null = null
+  onerror: ((event: unknown) => void) | null = null
+
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this)
+  }
+
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as Record<string, unknown>)
+  }
+
+  close(): void {
+    this.drop(1000)
+  }
+
+  open(): void {
+    this.readyState = 1
+    this.onopen?.({})
+  }
+
+  receive(message: object): void {
+    this.onmessage?.({ data: JSON.stringify(message) })
+  }
+
+  drop(code = 1006): void {
+    this.readyState = 3
+    this.onclose?.({ code })
+  }
+
+  sentOfType(type: string): Record<string, unknown>[] {
+    return this.sent.filter(message => message.type === type)
+  }
+}
+
+function snapshot(myVotes: (number | null)[] = [null]) {
+  return {
+    type: 'snapshot',
+    v: 1,
+    role: 'participant',
+    session: 's',
+    poll: { id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], status: 'open', round: 1, myVotes, reveal: null },
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error('condition not met in time')
+    await new Promise(resolve => setTimeout(resolve, 5))
+  }
+}
+
+function fakeClient(extra: Partial<Parameters<typeof createPollClient>[0]> = {}) {
+  FakeSocket.all = []
+  const votes: VoteResult[] = []
+  const statuses: ConnectionStatus[] = []
+  const client = createPollClient({
+    url: 'ws://poll.test/ws',
+    WebSocket: FakeSocket,
+    hello: { role: 'participant', device: 'd'.repeat(32), code: 'ABCDE' },
+    backoff: { baseMs: 2, maxMs: 10 },
+    onVote: result => votes.push(result),
+    onStatus: status => statuses.push(status),
+    ...extra,
+  })
+  return { client, votes, statuses, socket: (index: number) => FakeSocket.all[index]! }
+}
+
+describe('backoff', () => {
+  it('grows exponentially up to the cap, with jitter in the upper half', () => {
+    expect([0, 1, 2, 3].map(attempt => backoffDelay(attempt, { baseMs: 100, maxMs: 1000 }, () => 1))).toEqual([100, 200, 400, 800])
+    expect(backoffDelay(3, { baseMs: 100, maxMs: 1000 }, () => 0)).toBe(400)
+    expect(backoffDelay(50, { baseMs: 100, maxMs: 1000 }, () => 0.5)).toBe(750)
+  })
+})
+
+describe('poll client', () => {
+  let stop: (() => void) | undefined
+  afterEach(() => stop?.())
+
+  it('says hello on connect and is open once the snapshot arrives', () => {
+    const { client, socket } = fakeClient()
+    stop = client.close
+    socket(0).open()
+    expect(socket(0).sent).toEqual([{ type: 'hello', v: 1, role: 'participant', device: 'd'.repeat(32), code: 'ABCDE' }])
+    expect(client.status).toBe('connecting')
+    socket(0).receive(snapshot())
+    expect(client.status).toBe('open')
+  })
+
+  it('resends after a reconnect only the votes that were not acknowledged', async () => {
+    const { client, votes, socket } = fakeClient()
+    stop = client.close
+    socket(0).open()
+    socket(0).receive(snapshot())
+    const acked = client.vote('p', 1, 0)
+    socket(0).receive({ type: 'ack', id: acked, vote: { poll: 'p', round: 1, choice: 0 } })
+    client.vote('q', 1, 1)
+    client.vote('r', 1, 0)
+    client.vote('r', 1, 1) // a change before the ack replaces the older choice
+    socket(0).drop()
+    expect(client.status).toBe('reconnecting')
+
+    await until(() => FakeSocket.all.length === 2)
+    socket(1).open()
+    socket(1).receive(snapshot([0]))
+    expect(socket(1).sentOfType('vote').map(vote => [vote.poll, vote.choice])).toEqual([['q', 1], ['r', 1]])
+    expect(votes).toEqual([{ ok: true, vote: { id: acked, poll: 'p', round: 1, choice: 0 } }])
+    expect(client.pendingVotes()).toHaveLength(2)
+  })
+
+  it('treats a vote the snapshot already shows as acknowledged (the ack was lost)', async () => {
+    const { client, votes, socket } = fakeClient()
+    stop = client.close
+    socket(0).open()
+    socket(0).receive(snapshot())
+    client.vote('p', 1, 1)
+    socket(0).drop()
+    await until(() => FakeSocket.all.length === 2)
+    socket(1).open()
+    socket(1).receive(snapshot([1]))
+    expect(socket(1).sentOfType('vote')).toEqual([])
+    expect(votes.map(result => result.ok)).toEqual([true])
+  })
+
+  it('queues votes cast while offline and reports refused ones', () => {
+    const { client, votes, socket } = fakeClient()
+    stop = client.close
+    const id = client.vote('p', 1, 0)
+    socket(0).open()
+    expect(socket(0).sentOfType('vote')).toEqual([])
+    socket(0).receive(snapshot())
+    expect(socket(0).sentOfType('vote')).toEqual([{ type: 'vote', id, poll: 'p', round: 1, choice: 0 }])
+    socket(0).receive({ type: 'error', code: 'poll-not-open', message: 'closed', id })
+    expect(votes).toMatchObject([{ ok: false, code: 'poll-not-open' }])
+    expect(client.pendingVotes()).toEqual([])
+  })
+
+  it('stops for good after a fatal close (wrong join code) and reports it', () => {
+    const fatal: unknown[] = []
+    const { client, socket, statuses } = fakeClient({ onFatal: error => fatal.push(error) })
+    stop = client.close
+    socket(0).open()
+    socket(0).receive({ type: 'error', code: 'bad-join-code', message: 'no' })
+    socket(0).drop(CloseCode.badJoinCode)
+    expect(fatal).toEqual([{ code: 'bad-join-code', closeCode: CloseCode.badJoinCode }])
+    expect(statuses.at(-1)).toBe('stopped')
+  })
+
+  it('redials a link that has gone silent', async () => {
+    const { client, socket } = fakeClient({ pingIntervalMs: 20 })
+    stop = client.close
+    socket(0).open()
+    socket(0).receive(snapshot())
+    await until(() => socket(0).sentOfType('ping').length > 0)
+    await until(() => FakeSocket.all.length === 2)
+    expect(client.status).not.toBe('open')
+  })
+
+  it('rejects presenter requests while offline, and settles them by id when online', async () => {
+    FakeSocket.all = []
+    const client = createPollClient({ url: 'ws://poll.test/ws', WebSocket: FakeSocket, hello: { role: 'presenter', token: 't'.repeat(43) } })
+    stop = client.close
+    await expect(client.control('open', 'p')).rejects.toMatchObject({ code: 'offline' })
+    const socket = FakeSocket.all[0]!
+    socket.open()
+    socket.receive({ type: 'snapshot', v: 1, role: 'presenter', join: { session: 's', code: 'ABCDE', url: 'http://x/ABCDE' }, current: null, polls: [], participants: { connected: 0 } })
+    const opening = client.control('open', 'p')
+    const reveal = client.control('reveal', 'p')
+    const [open, second] = socket.sentOfType('control') as { id: string }[]
+    socket.receive({ type: 'ack', id: open!.id })
+    socket.receive({ type: 'error', code: 'bad-transition', message: 'no', id: second!.id })
+    await expect(opening).resolves.toBeUndefined()
+    await expect(reveal).rejects.toMatchObject({ code: 'bad-transition' })
+  })
+})
+
+describe('poll client against a real server (Node, with ws)', () => {
+  let t: TestServer | undefined
+  afterEach(async () => {
+    await t?.stop()
+    if (t)
+      rmSync(t.dataDir, { recursive: true, force: true })
+  })
+
+  it('accepts the browser\'s WebSocket and the ws package alike', () => {
+    expectTypeOf(globalThis.WebSocket).toExtend<WebSocketConstructor>()
+    expectTypeOf(WebSocket).toExtend<WebSocketConstructor>()
+  })
+
+  it('gets its vote through a server restart', async () => {
+    t = await startTestServer()
+    const deck = await TestSocket.presenter(t.wsUrl, t.token)
+    await deck.control('open', 'roadmap-question')
+    deck.close()
+    const votes: VoteResult[] = []
+    const client = createPollClient({
+      url: t.wsUrl,
+      WebSocket,
+      hello: { role: 'participant', device: 'e'.repeat(32), code: t.code },
+      backoff: { baseMs: 20, maxMs: 100 },
+      onVote: result => votes.push(result),
+    })
+    await until(() => client.status === 'open')
+    client.vote('roadmap-question', 1, 1)
+    await until(() => votes.length === 1)
+
+    // Restart on the same port and data directory; a vote cast meanwhile waits and is sent once.
+    const { port } = t.server
+    await t.server.close()
+    await until(() => client.status === 'reconnecting')
+    client.vote('roadmap-question', 1, 2)
+    t = await startTestServer({ dataDir: t.dataDir, port })
+    await until(() => votes.length === 2)
+    expect(votes.map(result => result.ok && result.vote.choice)).toEqual([1, 2])
+    expect(t.storedVotes('roadmap-question')).toBe(1)
+    client.close()
+  })
+})
