@@ -23,6 +23,8 @@ export interface DeckPart {
 }
 
 export interface DeckPlan {
+  /** The deck's title from the headmatter (`title:`), else its first slide's title. */
+  title: string
   parts: DeckPart[]
   totalMinutes: number
   /** Slides whose notes are missing or do not start with `[N min]`. */
@@ -72,5 +74,7 @@ export async function loadDeckPlan(root: string, entry = 'slides.md'): Promise<D
   }
 
   const totalMinutes = parts.reduce((sum, part) => sum + part.minutes, 0)
-  return { parts, totalMinutes, problems }
+  const headTitle = typeof data.headmatter.title === 'string' ? data.headmatter.title.trim() : ''
+  const title = headTitle || parts[0]?.title || 'Workshop'
+  return { title, parts, totalMinutes, problems }
 }

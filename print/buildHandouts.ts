@@ -1,0 +1,151 @@
+// Builds the handouts end to end: load scenarios, deck plan and results, check the
+// output directory and the browser, render every PDF with one browser, and only then
+// write the files (each atomically), so a failure leaves no partial document behind.
+import type { DeckPlan } from '../content/deckPlan.ts'
+import type { ScenarioLibrary } from '../content/loadScenarios.ts'
+import type { Paper } from './paper.ts'
+import type { PdfRenderer } from './renderPdf.ts'
+import type { SessionAnalysis } from './results.ts'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { loadDeckPlan } from '../content/deckPlan.ts'
+import { loadScenarioLibrary } from '../content/loadScenarios.ts'
+import { findBrowser } from '../scripts/lib/findBrowser.ts'
+import { displayPath } from './displayPath.ts'
+import { FACILITATOR_TITLE, facilitatorGuide } from './documents/facilitatorGuide.ts'
+import { PARTICIPANT_TITLE, participantHandout } from './documents/participantHandout.ts'
+import { REPORT_TITLE, sessionReport } from './documents/sessionReport.ts'
+import { prepareOutputDir } from './outputDir.ts'
+import { launchPdfRenderer } from './renderPdf.ts'
+import { analyseSession, readResultsFile } from './results.ts'
+import { writeFileAtomic } from './writeAtomic.ts'
+
+export const documentKinds = ['participant', 'facilitator', 'report'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+export const outputFormats = ['html', 'pdf', 'both'] as const
+export type OutputFormat = (typeof outputFormats)[number]
+
+export interface BuildHandoutsOptions {
+  outDir: string
+  format: OutputFormat
+  paper: Paper
+  /** Build just this document. */
+  only?: DocumentKind
+  /** The poll server's results export; the report is built only with it. */
+  resultsFile?: string
+  /** Scenario library folder (default: the kit's scenarios/). */
+  scenarioDir?: string
+  /** The kit root holding slides.md. */
+  deckRoot: string
+  /** A renderer already running (tests share one); launched and closed here when omitted. */
+  renderer?: PdfRenderer
+  /** Called as each document is ready, before any file is written. */
+  onDocument?: (document: BuiltDocument) => void
+}
+
+export interface BuiltDocument {
+  kind: DocumentKind
+  title: string
+  /** Page count of the PDF; undefined for HTML only. */
+  pages?: number
+  files: string[]
+}
+
+export interface HandoutsRun {
+  documents: BuiltDocument[]
+  /** Browser start-up time; undefined when no PDF was made or a renderer was passed in. */
+  browserLaunchMs?: number
+  totalMs: number
+}
+
+export class HandoutsError extends Error {
+  override name = 'HandoutsError'
+}
+
+const TITLES: Record<DocumentKind, string> = {
+  participant: PARTICIPANT_TITLE,
+  facilitator: FACILITATOR_TITLE,
+  report: REPORT_TITLE,
+}
+
+interface Sources {
+  library: ScenarioLibrary
+  plan: DeckPlan
+  analysis?: SessionAnalysis
+}
+
+function renderHtml(kind: DocumentKind, { library, plan, analysis }: Sources, paper: Paper): string {
+  if (kind === 'participant')
+    return participantHandout({ library, kitTitle: plan.title, paper })
+  if (kind === 'facilitator')
+    return facilitatorGuide({ library, plan, paper })
+  return sessionReport({ analysis: analysis!, kitTitle: plan.title, paper })
+}
+
+/** Which documents a run builds. */
+export function documentsToBuild(only: DocumentKind | undefined, hasResults: boolean): DocumentKind[] {
+  if (only === 'report' && !hasResults)
+    throw new HandoutsError('--only report needs --results FILE: the JSON that npm run results -- --session NAME writes.')
+  if (only)
+    return [only]
+  return hasResults ? [...documentKinds] : ['participant', 'facilitator']
+}
+
+/** Builds and writes the requested documents; see BuildHandoutsOptions. */
+export async function buildHandouts(options: BuildHandoutsOptions): Promise<HandoutsRun> {
+  const started = performance.now()
+  const { outDir, format, paper, only, resultsFile, scenarioDir, deckRoot } = options
+  const kinds = documentsToBuild(only, resultsFile !== undefined)
+
+  // Every input is checked before the browser starts or a file is touched.
+  const library = loadScenarioLibrary(scenarioDir)
+  const analysis = resultsFile && kinds.includes('report')
+    ? analyseSession(readResultsFile(resultsFile), library, `Results file ${displayPath(resultsFile)}`)
+    : undefined
+  const plan = await loadDeckPlan(deckRoot)
+  const wantPdf = format !== 'html'
+  const executablePath = wantPdf && !options.renderer ? findBrowser() : undefined
+  const removeIfUnused = prepareOutputDir(outDir)
+
+  const pending: { path: string, data: string | Uint8Array }[] = []
+  const documents: BuiltDocument[] = []
+  let renderer: PdfRenderer | undefined
+  try {
+    const pages = kinds.map(kind => ({ kind, html: renderHtml(kind, { library, plan, analysis }, paper) }))
+    renderer = wantPdf ? options.renderer ?? await launchPdfRenderer({ executablePath }) : undefined
+    for (const { kind, html } of pages) {
+      const files: string[] = []
+      let pageCount: number | undefined
+      if (format !== 'pdf') {
+        files.push(join(outDir, `${kind}.html`))
+        pending.push({ path: files.at(-1)!, data: html })
+      }
+      if (renderer) {
+        const { pdf, pages } = await renderer.render(html)
+        pageCount = pages
+        files.push(join(outDir, `${kind}.pdf`))
+        pending.push({ path: files.at(-1)!, data: pdf })
+      }
+      const document = { kind, title: TITLES[kind], pages: pageCount, files }
+      documents.push(document)
+      options.onDocument?.(document)
+    }
+  }
+  catch (error) {
+    removeIfUnused()
+    throw error
+  }
+  finally {
+    if (renderer && !options.renderer)
+      await renderer.close()
+  }
+
+  for (const { path, data } of pending)
+    await writeFileAtomic(path, data)
+
+  return {
+    documents,
+    browserLaunchMs: renderer && !options.renderer ? renderer.launchMs : undefined,
+    totalMs: performance.now() - started,
+  }
+}

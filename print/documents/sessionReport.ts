@@ -1,0 +1,94 @@
+import type { SafeHtml } from '../html.ts'
+import type { Paper } from '../paper.ts'
+import type { PollAnalysis, SessionAnalysis } from '../results.ts'
+import { sectionById } from '../../content/sections.ts'
+import { barChart } from '../barChart.ts'
+import { html } from '../html.ts'
+import { percent, WORTH_REVISITING_MATCHED, WORTH_REVISITING_SPLIT } from '../results.ts'
+import { toneOf } from '../roleTone.ts'
+import { documentShell, keepWithNext, plural } from './documentShell.ts'
+
+export interface SessionReportInput {
+  analysis: SessionAnalysis
+  kitTitle: string
+  paper: Paper
+}
+
+/** The report's name for the document. */
+export const REPORT_TITLE = 'Session report'
+
+const splitLabel = (split: number) => split.toFixed(2)
+function points(from: number, to: number) {
+  const change = Math.round(to * 100) - Math.round(from * 100)
+  return `${change > 0 ? '+' : change < 0 ? '−' : '±'}${Math.abs(change)} points`
+}
+function meter(share: number, tone: 'product' | 'project') {
+  return html`<span class="meter"><span style="width:${(share * 100).toFixed(1)}%; background:var(--${tone})"></span></span>`
+}
+
+function pollCard(item: PollAnalysis, index: number): SafeHtml {
+  const { poll, scenario, final, shift, rounds } = item
+  const section = sectionById(scenario.section)
+  const voted = final !== undefined
+  return html`
+<article class="card keyed tone-${toneOf(poll.answer)}">
+  <div class="card-head"><h3>${poll.title}</h3><span class="meta">${section ? `${section.number}. ${section.title}` : ''} · ${plural(rounds.length, 'round')}</span></div>
+  <p class="question">${poll.question}</p>
+  ${voted
+    ? html`<ul class="stats">
+    <li>Votes: <strong>${final.voters}</strong></li>
+    <li>Matched the intended answer: <strong>${percent(final.matched ?? 0)}</strong></li>
+    <li>Split: <strong>${splitLabel(item.split)}</strong></li>
+    ${shift ? html`<li>Round 1 to 2: <strong>${percent(shift.from)} to ${percent(shift.to)}</strong> matched (${points(shift.from, shift.to)})</li>` : ''}
+  </ul>
+  ${rounds.length > 1 ? html`<div class="legend"><span><i style="background:#94a3b8"></i>Round 1 (pale)</span><span><i style="background:#334155"></i>Round 2 (solid)</span></div>` : ''}
+  <figure class="chart">${barChart({ id: `chart-${index}`, title: `How the room voted: ${poll.title}`, choices: poll.choices, answerIndex: poll.answerIndex, rounds })}</figure>`
+    : html`<p class="muted">Nobody voted in this poll.</p>`}
+  <p class="rationale"><strong>Intended answer: ${poll.answer}.</strong> ${scenario.rationale}</p>
+  ${item.worthRevisiting && scenario.debrief[0] ? html`<p class="ask"><strong>Revisit with:</strong> ${scenario.debrief[0]}</p>` : ''}
+  ${item.changedSinceSession ? html`<p class="muted small">The scenario's choices or answer have changed since this session; the chart shows them as the room saw them.</p>` : ''}
+</article>`
+}
+
+/** How the room voted: overview table, then each poll as a chart, most split first. */
+export function sessionReport({ analysis, kitTitle, paper }: SessionReportInput): string {
+  const { results, polls } = analysis
+  const voted = polls.filter(item => item.final)
+  const votes = voted.reduce((sum, item) => sum + (item.final?.voters ?? 0), 0)
+  const matched = voted.reduce((sum, item) => sum + (item.final?.counts[item.poll.answerIndex] ?? 0), 0)
+  const revisit = polls.filter(item => item.worthRevisiting)
+  const settled = polls.filter(item => !item.worthRevisiting)
+  const date = results.session.createdAt.slice(0, 10)
+
+  const body = html`
+<header class="cover">
+  <div class="kicker">${REPORT_TITLE}</div>
+  <h1>${kitTitle}</h1>
+  <p class="lead">How the room voted ${results.session.id === date ? '' : `in session “${results.session.id}” `}on ${date}: the split per poll, how many matched the intended answer, and what changed when the room voted a second time.</p>
+  <ul class="facts">
+    <li><strong>${polls.length}</strong>${polls.length === 1 ? 'poll' : 'polls'}</li>
+    <li><strong>${votes}</strong>votes (final rounds)</li>
+    <li><strong>${votes === 0 ? '–' : percent(matched / votes)}</strong>matched the intended answer</li>
+    <li><strong>${revisit.length}</strong>worth revisiting</li>
+  </ul>
+</header>
+<h2 id="overview">Overview, most split first</h2>
+<table class="summary">
+  <thead><tr><th>Poll</th><th class="num">Votes</th><th>Matched</th><th>Split</th><th>Round 1 to 2</th></tr></thead>
+  <tbody>${polls.map(item => html`<tr>
+    <td>${item.poll.title}${item.worthRevisiting ? html` <span class="flag">· revisit</span>` : ''}</td>
+    <td class="num">${item.final?.voters ?? 0}</td>
+    <td>${item.final ? html`${meter(item.final.matched ?? 0, 'product')}${percent(item.final.matched ?? 0)}` : '–'}</td>
+    <td>${item.final ? html`${meter(item.split, 'project')}${splitLabel(item.split)}` : '–'}</td>
+    <td>${item.shift ? `${percent(item.shift.from)} to ${percent(item.shift.to)}` : '–'}</td>
+  </tr>`)}</tbody>
+</table>
+${analysis.unpolled > 0 ? html`<p class="muted small after-table">${plural(analysis.unpolled, 'other scenario')} in the library ${analysis.unpolled === 1 ? 'was' : 'were'} not polled in this session.</p>` : ''}
+<p class="method"><strong>How to read it.</strong> <em>Matched</em> is the share of the final round's votes that chose the intended answer. <em>Split</em> is the normalised entropy of the final round: 0.00 when everyone chose the same, 1.00 when the votes spread evenly over every choice. A poll is worth revisiting when its split is ${WORTH_REVISITING_SPLIT.toFixed(2)} or more, or when fewer than ${percent(WORTH_REVISITING_MATCHED)} matched the intended answer. <em>Round 1 to 2</em> shows the matched share before and after the room discussed and voted again.</p>
+<section class="page-break">
+  ${revisit.length > 0 ? keepWithNext(html`<h2 id="revisit" class="first">Worth revisiting</h2><p class="section-intro">The room disagreed most on these. They make good openers for a follow-up session.</p>`, revisit.map((item, index) => pollCard(item, index))) : ''}
+  ${settled.length > 0 ? keepWithNext(html`<h2 id="settled" class="${revisit.length > 0 ? '' : 'first'}">Clear results</h2>`, settled.map((item, index) => pollCard(item, revisit.length + index))) : ''}
+</section>`
+
+  return documentShell({ paper, kitTitle, documentTitle: REPORT_TITLE, body })
+}

@@ -1,0 +1,43 @@
+// Turns a slide's facilitator note into printable pieces. Notes follow the deck's
+// convention: a first line `[N min]`, then one talking point per line, and a line
+// `Ask: …` with the question for the room.
+
+export interface TalkingPoint {
+  /** A short lead-in such as "Reveal" when the line starts with one, e.g. "Reveal: show the split". */
+  label?: string
+  text: string
+}
+
+export interface TalkingPoints {
+  points: TalkingPoint[]
+  /** The question for the room, without the "Ask:" prefix. */
+  ask?: string
+}
+
+const MINUTES_LINE = /^\s*\[\d+(?:\.\d+)?\s*min\]\s*/
+const ASK = /^ask:\s*/i
+// A lead-in is one to three words before a colon, like "Run the poll:" or "Debrief:".
+const LEAD_IN = /^([A-Z][a-z]*(?: [a-z]+){0,2}):\s+(\S.*)$/
+
+/** Splits a facilitator note into talking points and the question to ask. */
+export function talkingPoints(note: string): TalkingPoints {
+  const lines = note.replace(MINUTES_LINE, '').split('\n').map(line => line.trim()).filter(Boolean)
+  const points: TalkingPoint[] = []
+  let ask: string | undefined
+  for (const line of lines) {
+    if (ASK.test(line)) {
+      ask = line.replace(ASK, '')
+      continue
+    }
+    const lead = LEAD_IN.exec(line)
+    points.push(lead ? { label: lead[1]!, text: lead[2]! } : { text: line })
+  }
+  return { points, ask }
+}
+
+const SCENARIO_CARD = /<ScenarioCard\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
+
+/** The scenario ids a slide polls, from its `<ScenarioCard id="…" />` components. */
+export function polledScenarioIds(slideContent: string): string[] {
+  return [...slideContent.matchAll(SCENARIO_CARD)].map(match => match[1]!)
+}

@@ -1,0 +1,81 @@
+// `npm run handouts`: the participant handout, the facilitator guide and, with
+// --results, the session report, as PDF and/or HTML.
+import type { DocumentKind, OutputFormat } from '../print/buildHandouts.ts'
+import type { Paper } from '../print/paper.ts'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildHandouts, documentKinds, HandoutsError, outputFormats } from '../print/buildHandouts.ts'
+import { displayPath } from '../print/displayPath.ts'
+import { isPaper, paperNames, paperSizes } from '../print/paper.ts'
+import { KIT_ROOT } from './lib/paths.ts'
+import { runMain } from './lib/runMain.ts'
+
+const HELP = `Usage: npm run handouts -- [options]
+
+Writes printable documents made from the scenario library and the deck:
+  participant   the two roles side by side, every scenario with room for notes, no answers
+  facilitator   the session plan, talking points per slide, and the answer key
+  report        how the room voted (only with --results)
+
+  --out DIR          where to write (default: handouts/)
+  --format FORMAT    pdf, html, or both (default: both; HTML needs no browser)
+  --only DOCUMENT    build one document: participant, facilitator or report
+  --paper SIZE       a4 (default) or letter
+  --results FILE     the poll results export, from: npm run results -- --session NAME --out FILE
+  --scenarios DIR    the scenario library (default: scenarios/)
+  -h, --help         show this help
+
+PDFs are rendered by a Chrome, Chromium or Edge on this machine; set CHROME_PATH to choose one.`
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value))
+    return value as T
+  throw new HandoutsError(`${flag} "${value}" is not known; use ${allowed.join(', ')}.`)
+}
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', default: 'both' },
+      only: { type: 'string' },
+      paper: { type: 'string', default: 'a4' },
+      results: { type: 'string' },
+      scenarios: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    return 0
+  }
+  const format = oneOf<OutputFormat>('--format', values.format, outputFormats)
+  const only = values.only === undefined ? undefined : oneOf<DocumentKind>('--only', values.only, documentKinds)
+  if (!isPaper(values.paper))
+    throw new HandoutsError(`--paper "${values.paper}" is not known; use ${paperNames.join(', ')}.`)
+  const paper: Paper = values.paper
+  const outDir = resolve(values.out ?? resolve(KIT_ROOT, 'handouts'))
+
+  const run = await buildHandouts({
+    outDir,
+    format,
+    paper,
+    only,
+    resultsFile: values.results === undefined ? undefined : resolve(values.results),
+    scenarioDir: values.scenarios === undefined ? undefined : resolve(values.scenarios),
+    deckRoot: KIT_ROOT,
+    onDocument: (document) => {
+      const size = document.pages === undefined ? 'HTML' : `${document.pages} ${document.pages === 1 ? 'page' : 'pages'}`
+      console.log(`  ${document.title.padEnd(20)} ${size}`)
+    },
+  })
+
+  const files = run.documents.flatMap(document => document.files)
+  const seconds = (run.totalMs / 1000).toFixed(1)
+  console.log(`✓ ${files.length} ${files.length === 1 ? 'file' : 'files'} written (${paperSizes[paper].label}, ${seconds} s):`)
+  for (const file of files)
+    console.log(`  ${displayPath(file)}`)
+  if (!values.results && !only)
+    console.log('  (add --results FILE for the session report)')
+  return 0
+})

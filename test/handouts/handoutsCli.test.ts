@@ -1,0 +1,183 @@
+import type { PdfText } from '../support/pdfText'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDeckPlan } from '../../content/deckPlan'
+import { loadScenarioLibrary } from '../../content/loadScenarios'
+import { roles } from '../../content/roleFacts'
+import { talkingPoints } from '../../print/talkingPoints'
+import { KIT_ROOT } from '../../scripts/lib/paths'
+import { readPdfText } from '../support/pdfText'
+import { runScript } from '../support/runScript'
+
+const FIXTURE = 'test/fixtures/results/session-results.json'
+const library = loadScenarioLibrary()
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+interface OutlineItem { title: string, items: OutlineItem[] }
+const titles = (items: OutlineItem[]): string[] => items.flatMap(item => [item.title, ...titles(item.items)])
+
+describe('npm run handouts --results (all three documents, one browser)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'handouts-'))
+  let result: Awaited<ReturnType<typeof runScript>>
+  const pdf: Record<string, PdfText> = {}
+  const text: Record<string, string> = {}
+
+  beforeAll(async () => {
+    result = await runScript('scripts/handouts.ts', ['--out', out, '--results', FIXTURE])
+    for (const name of ['participant', 'facilitator', 'report']) {
+      const file = join(out, `${name}.pdf`)
+      if (existsSync(file)) {
+        pdf[name] = await readPdfText(file)
+        text[name] = pdf[name].pages.join(' ')
+      }
+    }
+  })
+  afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+  it('reports progress per document and a summary of the files written', () => {
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toBe('')
+    for (const [title, name] of [['Participant handout', 'participant'], ['Facilitator guide', 'facilitator'], ['Session report', 'report']] as const)
+      expect(result.stdout).toContain(`  ${title.padEnd(20)} ${pdf[name]!.pages.length} pages\n`)
+    expect(result.stdout).toMatch(/✓ 6 files written \(A4, [\d.]+ s\):/)
+    for (const file of ['participant', 'facilitator', 'report'].flatMap(name => [`${name}.html`, `${name}.pdf`]))
+      expect(result.stdout).toContain(join(out, file))
+    expect(readdirSync(out).sort()).toEqual(['facilitator.html', 'facilitator.pdf', 'participant.html', 'participant.pdf', 'report.html', 'report.pdf'])
+  })
+
+  it('puts every scenario title in the participant handout and the facilitator guide', () => {
+    for (const scenario of library.scenarios) {
+      expect(text.participant).toContain(squash(scenario.title))
+      expect(text.participant).toContain(squash(scenario.situation))
+      expect(text.facilitator).toContain(squash(scenario.title))
+    }
+  })
+
+  it('prints the cheat sheet of both roles, career ladders included, in the participant handout', () => {
+    for (const role of roles) {
+      expect(text.participant).toContain(role.title)
+      expect(text.participant).toContain(role.goal)
+      for (const title of [...role.career.entry, ...role.career.mid, ...role.career.senior, ...role.career.pivots])
+        expect(text.participant).toContain(title)
+      for (const skill of role.skills)
+        expect(text.participant).toContain(skill.name)
+    }
+  })
+
+  it('never shows an answer or a rationale in the participant handout', () => {
+    expect(text.participant).not.toMatch(/intended answer/i)
+    expect(text.participant).not.toMatch(/rationale/i)
+    for (const scenario of library.scenarios) {
+      expect(text.participant).not.toContain(squash(scenario.rationale))
+      // Even a fragment of a rationale must not leak.
+      expect(text.participant).not.toContain(squash(scenario.rationale).slice(0, 60))
+      for (const question of scenario.debrief)
+        expect(text.participant).not.toContain(squash(question))
+    }
+  })
+
+  it('gives the answer key in the facilitator guide: answer, rationale and debrief for every scenario', () => {
+    for (const scenario of library.scenarios) {
+      const at = text.facilitator!.indexOf(`${squash(scenario.title)} `)
+      expect(at, scenario.id).toBeGreaterThan(-1)
+      const card = text.facilitator!.slice(at, at + 1600)
+      expect(card).toContain(`INTENDED ANSWER ${scenario.answer}`)
+      expect(card).toContain(squash(scenario.rationale))
+      for (const question of scenario.debrief)
+        expect(card).toContain(squash(question))
+    }
+  })
+
+  it('gives the session plan with minutes per part and the talking points of every slide', async () => {
+    const plan = await loadDeckPlan(KIT_ROOT)
+    expect(text.facilitator).toContain(`${plan.totalMinutes} minutes`)
+    for (const part of plan.parts) {
+      expect(text.facilitator).toContain(`${part.title} · ${part.minutes} min`)
+      for (const slide of part.slides) {
+        const { points, ask } = talkingPoints(slide.notes)
+        expect(text.facilitator).toContain(squash(points[0]!.text))
+        if (ask)
+          expect(text.facilitator).toContain(`Ask: ${squash(ask)}`)
+      }
+    }
+  })
+
+  it('reports the percentages of the fixture session, most split first', () => {
+    const report = text.report!
+    // Hand-computed from the fixture: matched share of the final round, split = normalised entropy.
+    expect(report).toContain('120 votes (final rounds) 63% matched the intended answer 3 worth revisiting')
+    const rows = [
+      'Is dark mode coming, and when? · revisit 20 50% 0.94',
+      'Sign-ups fell after the redesign · revisit 20 45% 0.92',
+      'Ana\'s next step · revisit 20 55% 0.84',
+      'Sooner, and with more in it 20 65% 0.81 25% to 65%',
+      'The biggest customer wants a one-off 20 75% 0.67',
+      'A key engineer is out for three weeks 20 85% 0.47',
+      'Two cranes, four buildings 0',
+    ]
+    let last = -1
+    for (const row of rows) {
+      const at = report.indexOf(row)
+      expect(at, row).toBeGreaterThan(last)
+      last = at
+    }
+    expect(report).toContain('Round 1 to 2: 25% to 65% matched (+40 points)')
+    expect(report).toContain('Matched the intended answer: 85%')
+    expect(report).toContain('Nobody voted in this poll.')
+    // Bar labels drawn in the SVG chart: share and count per choice.
+    for (const label of ['30% (6)', '20% (4)', '50% (10)', '35% (7)', '15% (3)', '65% (13)', '55% (11)'])
+      expect(report).toContain(label)
+    expect(report).toContain('23 other scenarios in the library were not polled')
+  })
+
+  it('numbers pages "Page N of M" under a running header with the kit title', () => {
+    for (const [name, document] of Object.entries(pdf)) {
+      const count = document.pages.length
+      expect(count, name).toBeGreaterThan(1)
+      document.pages.forEach((page, index) => {
+        expect(page).toContain('Product vs Project Manager')
+        expect(page).toContain(`Page ${index + 1} of ${count}`)
+      })
+    }
+  })
+
+  it('writes bookmarks from the headings, each title once', () => {
+    const expected: Record<string, string[]> = {
+      participant: ['The two roles at a glance', 'Scenarios: who should handle this?', '1. Defining the roles', '5. Career paths and growth'],
+      facilitator: ['Session plan', 'Slide by slide', 'Answer key', '3. Skills and competencies'],
+      report: ['Overview, most split first', 'Worth revisiting', 'Clear results', 'Sooner, and with more in it'],
+    }
+    for (const [name, wanted] of Object.entries(expected)) {
+      const outline = pdf[name]!.outline as OutlineItem[] | null
+      expect(outline, name).not.toBeNull()
+      const all = titles(outline!)
+      for (const title of wanted)
+        expect(all, name).toContain(title)
+      // Chromium can repeat a heading's text in its bookmark; the print CSS prevents it.
+      expect(all.filter(title => /^(.{4,})\1$/.test(title)), name).toEqual([])
+    }
+  })
+
+  it('makes tagged PDFs that embed only the kit\'s Inter font', () => {
+    for (const name of ['participant', 'facilitator', 'report']) {
+      const file = join(out, `${name}.pdf`)
+      expect(readFileSync(file).includes('/StructTreeRoot'), name).toBe(true)
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+      expect(fonts.length, name).toBeGreaterThan(0)
+      for (const line of fonts)
+        expect(line, name).toMatch(/^[A-Z]{6}\+Inter-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    }
+  })
+
+  it('writes self-contained HTML beside each PDF', () => {
+    for (const name of ['participant', 'facilitator', 'report']) {
+      const page = readFileSync(join(out, `${name}.html`), 'utf8')
+      expect(page).toMatch(/^<!doctype html>/)
+      expect(page).toContain('font/woff2;base64,')
+      expect(page).not.toMatch(/(?:src|href)=["']?https?:/)
+    }
+  })
+})

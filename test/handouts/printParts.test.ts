@@ -1,0 +1,127 @@
+import type { ScenarioLibrary } from '../../content/loadScenarios'
+import type { Scenario } from '../../content/scenarioSchema'
+import { Buffer } from 'node:buffer'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { sections } from '../../content/sections'
+import { barChart, describeChart, wrapLabel } from '../../print/barChart'
+import { facilitatorGuide } from '../../print/documents/facilitatorGuide'
+import { participantHandout } from '../../print/documents/participantHandout'
+import { cssString, escapeHtml, html, trustedHtml } from '../../print/html'
+import { countPdfPages } from '../../print/renderPdf'
+import { polledScenarioIds, talkingPoints } from '../../print/talkingPoints'
+import { writeFileAtomic } from '../../print/writeAtomic'
+
+const hostile: Scenario = {
+  id: 'hostile-text',
+  section: 'defining-roles',
+  title: '<script>alert(1)</script> & "quotes"',
+  situation: 'A <b>bold</b> claim </style><img src=x onerror=alert(1)>',
+  question: 'Who should handle <this>?',
+  choices: ['Product manager', 'Project <manager>', 'Both, together'],
+  answer: 'Project <manager>',
+  rationale: 'Because </article> closes nothing here.',
+  debrief: ['Is "<em>" safe?'],
+  minutes: 2,
+}
+const library: ScenarioLibrary = {
+  sections: sections.map(section => ({ ...section, scenarioIds: section.id === 'defining-roles' ? [hostile.id] : [] })),
+  scenarios: [hostile],
+  byId: new Map([[hostile.id, hostile]]),
+}
+
+describe('escaping', () => {
+  it('escapes the five HTML special characters', () => {
+    expect(escapeHtml('<a href="x">Tom & Jerry\'s</a>')).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;')
+  })
+
+  it('escapes interpolations in html`` unless they are markup it built', () => {
+    const inner = html`<b>${'<i>'}</b>`
+    expect(html`<p>${'<script>'}${inner}${[1, ' & ', 2]}${null}${false}</p>`.value).toBe('<p>&lt;script&gt;<b>&lt;i&gt;</b>1 &amp; 2</p>')
+    expect(html`${trustedHtml('<br>')}`.value).toBe('<br>')
+  })
+
+  it('quotes text for CSS content without letting it close the style element', () => {
+    expect(cssString('Say "hi" \\ </style>')).toBe('"Say \\"hi\\" \\\\ \\3c /style>"')
+  })
+
+  it('never lets scenario text become markup in a document', () => {
+    const participant = participantHandout({ library, kitTitle: 'Kit </style><script>x</script>', paper: 'a4' })
+    const facilitator = facilitatorGuide({ library, plan: { title: 'Kit', parts: [], totalMinutes: 0, problems: [] }, paper: 'letter' })
+    for (const page of [participant, facilitator]) {
+      expect(page).not.toContain('<script>')
+      expect(page).not.toContain('<img')
+      expect(page).not.toContain('<this>')
+      expect(page).not.toContain('</style><')
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;')
+    }
+    expect(facilitator).toContain('Because &lt;/article&gt; closes nothing here.')
+    expect(participant).not.toContain('closes nothing here')
+  })
+})
+
+describe('bar chart', () => {
+  const input = { id: 'c1', title: 'How <the> room voted', choices: ['Product manager', 'Project manager', 'Both, together'], answerIndex: 2, rounds: [{ round: 1, voters: 20, counts: [7, 8, 5] }, { round: 2, voters: 20, counts: [3, 4, 13] }] }
+
+  it('is an accessible image with a title and a text description of every bar', () => {
+    const svg = barChart(input).value
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="c1-title c1-desc"/)
+    expect(svg).toContain('<title id="c1-title">How &lt;the&gt; room voted</title>')
+    expect(describeChart(input)).toBe('Round 1, 20 votes: Product manager 7 (35%), Project manager 8 (40%), Both, together (intended answer) 5 (25%). '
+      + 'Round 2, 20 votes: Product manager 3 (15%), Project manager 4 (20%), Both, together (intended answer) 13 (65%).')
+  })
+
+  it('draws one bar per choice and round, scaled to the share', () => {
+    const svg = barChart(input).value
+    const bars = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*fill-opacity/g)].map(match => Number(match[1]))
+    expect(bars).toHaveLength(6)
+    // The widest bar is round 2's 65%; widths are proportional to the shares.
+    expect(bars[5]! / bars[1]!).toBeCloseTo(65 / 15, 1)
+  })
+
+  it('wraps long choice labels at spaces', () => {
+    expect(wrapLabel('Either, if she builds the missing skills')).toEqual(['Either, if she builds the', 'missing skills'])
+    expect(wrapLabel('Product manager')).toEqual(['Product manager'])
+  })
+})
+
+describe('facilitator notes', () => {
+  it('splits a note into talking points, lead-ins and the question to ask', () => {
+    expect(talkingPoints('[3 min]\nSay hello.\nReveal: show the split first.\nAsk: Who has seen this?')).toEqual({
+      points: [{ text: 'Say hello.' }, { label: 'Reveal', text: 'show the split first.' }],
+      ask: 'Who has seen this?',
+    })
+  })
+
+  it('finds the scenarios a slide polls', () => {
+    expect(polledScenarioIds('# Poll\n\n<ScenarioCard id="key-engineer-out-three-weeks" />\n<ScenarioCard class="x" id=\'b-c\'/>')).toEqual(['key-engineer-out-three-weeks', 'b-c'])
+  })
+})
+
+describe('writing files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'handouts-atomic-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('replaces a file whole and leaves no temp file', async () => {
+    const file = join(dir, 'doc.pdf')
+    await writeFileAtomic(file, 'first')
+    await writeFileAtomic(file, 'second')
+    expect(readFileSync(file, 'utf8')).toBe('second')
+    expect(readdirSync(dir)).toEqual(['doc.pdf'])
+  })
+
+  it('removes its temp file when the final rename fails', async () => {
+    const target = join(dir, 'taken')
+    mkdirSync(join(target, 'inside'), { recursive: true })
+    await expect(writeFileAtomic(target, 'pdf bytes')).rejects.toThrow()
+    expect(readdirSync(dir).sort()).toEqual(['doc.pdf', 'taken'])
+    expect(existsSync(join(target, 'inside'))).toBe(true)
+  })
+
+  it('counts the pages of a PDF', () => {
+    const fake = Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page/Parent 1 0 R >>', 'latin1')
+    expect(countPdfPages(fake)).toBe(2)
+  })
+})
