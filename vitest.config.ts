@@ -1,6 +1,10 @@
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { scenarioLibrary } from './content/scenarioVitePlugin.ts'
 
 export default defineConfig({
+  // The deck's single-file components and its scenario module, for the component tests (test/components).
+  plugins: [vue(), scenarioLibrary()],
   test: {
     include: ['test/**/*.test.ts', 'content/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

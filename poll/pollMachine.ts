@@ -33,6 +33,7 @@ export type Command
   = | { kind: 'vote', device: string, poll: string, round: number, choice: number }
     | { kind: 'control', action: ControlAction, poll: string }
     | { kind: 'select', poll: string | null }
+    | { kind: 'hands', poll: string, round: number, counts: number[] }
 
 export type Effect
   /** `changed` is false for a repeated vote: nothing to write, but still acknowledged. */
@@ -40,6 +41,8 @@ export type Effect
   /** A poll's status or round changed; `cleared` means its votes were deleted (reset). */
     | { kind: 'poll', record: PollRecord, cleared: boolean, current: string | null }
     | { kind: 'select', current: string | null }
+  /** A show of hands replaced the earlier one of this round: its rows are `hands` (device → choice). */
+    | { kind: 'hands', record: PollRecord, round: number, hands: [device: string, choice: number][], current: string | null }
 
 export type Outcome = { ok: true, effect: Effect } | { ok: false, code: ErrorCode, reason: string }
 
@@ -56,6 +59,16 @@ const transitions: Record<Exclude<ControlAction, 'reset'>, { from: readonly Poll
   'close': { from: ['open'], to: 'closed' },
   'reveal': { from: ['open', 'closed'], to: 'revealed' },
   'next-round': { from: ['closed', 'revealed'], to: 'open' },
+}
+
+/**
+ * Device ids of a show of hands: `hands:<choice>:<n>`. The colon cannot occur in a
+ * phone's device id, so a phone can never overwrite or pose as a counted hand.
+ */
+export const HANDS_DEVICE_PREFIX = 'hands:'
+
+export function isHandsDevice(device: string): boolean {
+  return device.startsWith(HANDS_DEVICE_PREFIX)
 }
 
 function freshRecord(definition: PollDefinition): PollRecord {
@@ -106,7 +119,37 @@ export class PollMachine {
     const record = this.records.get(command.poll)
     if (!record)
       return fail('unknown-poll', 'No poll has this id.')
+    if (command.kind === 'hands')
+      return this.hands(record, command)
     return command.kind === 'vote' ? this.vote(record, command) : this.control(record, command.action)
+  }
+
+  /** Replaces the round's show of hands with `counts`; the phones' votes stay. */
+  private hands(record: PollRecord, { round, counts }: Extract<Command, { kind: 'hands' }>): Outcome {
+    if (round > record.round)
+      return fail('wrong-round', `This poll is in round ${record.round}.`)
+    if (counts.length !== record.definition.choices.length || counts.some(count => !Number.isInteger(count) || count < 0))
+      return fail('bad-choice', 'A show of hands needs one count per choice.')
+    const votes = record.votes[round - 1]!
+    const tally = record.counts[round - 1]!
+    for (const [device, choice] of votes) {
+      if (isHandsDevice(device)) {
+        votes.delete(device)
+        tally[choice]!--
+      }
+    }
+    const hands: [string, number][] = []
+    counts.forEach((count, choice) => {
+      for (let n = 1; n <= count; n++)
+        hands.push([`${HANDS_DEVICE_PREFIX}${choice}:${n}`, choice])
+      tally[choice]! += count
+    })
+    for (const [device, choice] of hands)
+      votes.set(device, choice)
+    // Hands were counted, so the poll has been asked: a poll never opened counts as closed.
+    if (record.status === 'draft')
+      record.status = 'closed'
+    return { ok: true, effect: { kind: 'hands', record, round, hands, current: this.selected } }
   }
 
   private vote(record: PollRecord, { device, round, choice }: Extract<Command, { kind: 'vote' }>): Outcome {

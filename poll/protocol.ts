@@ -15,6 +15,8 @@ export const MAX_MESSAGE_BYTES = 4096
 export const MAX_ROUNDS = 2
 /** Same limit as the scenario schema, so a choice fits a phone screen. */
 export const MAX_CHOICES = 6
+/** Most hands per choice a presenter can enter in a show of hands (a room is 10–500 people). */
+export const MAX_HANDS_PER_CHOICE = 1000
 /** Join codes use letters and digits that cannot be misread (no 0/O, 1/I). */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const JOIN_CODE_LENGTH = 5
@@ -116,16 +118,30 @@ export const selectSchema = z.strictObject({
   poll: z.nullable(pollIdSchema),
 })
 
+/**
+ * Presenter only: the show-of-hands counts taken while the deck could not reach the
+ * server. They replace any earlier show of hands for that poll and round and count like
+ * votes (tallies, results); a poll that was never opened becomes closed.
+ */
+export const manualTallySchema = z.strictObject({
+  type: z.literal('manual-tally'),
+  id: messageIdSchema,
+  poll: pollIdSchema,
+  round: roundSchema,
+  counts: z.array(z.int().check(z.minimum(0), z.maximum(MAX_HANDS_PER_CHOICE))).check(z.minLength(1), z.maxLength(MAX_CHOICES)),
+})
+
 /** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
 export const pingSchema = z.strictObject({ type: z.literal('ping') })
 
-export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, pingSchema])
+export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, manualTallySchema, pingSchema])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type HelloMessage = z.infer<typeof helloSchema>
 export type VoteMessage = z.infer<typeof voteSchema>
 export type ControlMessage = z.infer<typeof controlSchema>
 export type SelectMessage = z.infer<typeof selectSchema>
-export const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'ping'] as const
+export type ManualTallyMessage = z.infer<typeof manualTallySchema>
+export const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'manual-tally', 'ping'] as const
 
 // ---- Server → client ----------------------------------------------------------------
 

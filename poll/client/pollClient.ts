@@ -34,6 +34,12 @@ export interface PendingVote {
   choice: number
 }
 
+/** A presenter message that the server answers with an ack or an error. */
+type PresenterRequest
+  = | { type: 'control', action: ControlAction, poll: string }
+    | { type: 'select', poll: string | null }
+    | { type: 'manual-tally', poll: string, round: number, counts: number[] }
+
 export type VoteResult = { ok: true, vote: PendingVote } | { ok: false, vote: PendingVote, code: ErrorCode, message: string }
 
 /** A control or select that was refused, or could not be sent (`offline`). */
@@ -72,6 +78,8 @@ export interface PollClient {
   /** Presenter only; resolves once committed. Never resent: after a reconnect the snapshot tells the truth. */
   control: (action: ControlAction, poll: string) => Promise<void>
   select: (poll: string | null) => Promise<void>
+  /** Presenter only: stores a show of hands taken while the server was unreachable; resolves once committed. */
+  manualTally: (poll: string, round: number, counts: number[]) => Promise<void>
   /** Redial now instead of waiting for the backoff (e.g. on the browser's `online` event). */
   reconnect: () => void
   close: () => void
@@ -218,7 +226,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     options.onVote?.(error ? { ok: false, vote, code: error.code, message: error.message } : { ok: true, vote })
   }
 
-  function request(message: { type: 'control', action: ControlAction, poll: string } | { type: 'select', poll: string | null }): Promise<void> {
+  function request(message: PresenterRequest): Promise<void> {
     if (!joined)
       return Promise.reject(new PollRequestError('offline', 'Not connected to the poll server.'))
     const id = nextId()
@@ -251,6 +259,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     pendingVotes: () => [...pendingVotes.values()],
     control: (action, poll) => request({ type: 'control', action, poll }),
     select: poll => request({ type: 'select', poll }),
+    manualTally: (poll, round, counts) => request({ type: 'manual-tally', poll, round, counts }),
     reconnect() {
       if (stopped || socket)
         return

@@ -1,7 +1,8 @@
 // One socket's life: rate limit, hello (join code or presenter token), then votes from
 // phones and controls from presenters. Every refusal is a typed error or close code.
 import type { WebSocket } from 'ws'
-import type { ClientMessage, ErrorCode, HelloMessage } from '../protocol'
+import type { Command } from '../pollMachine'
+import type { ClientMessage, ControlMessage, ErrorCode, HelloMessage, ManualTallyMessage, SelectMessage } from '../protocol'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
 import { CloseCode, normalizeJoinCode, parseClientMessage, PROTOCOL_VERSION } from '../protocol'
@@ -88,11 +89,10 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
         return hub.submit(socket, message.id, { kind: 'vote', device, poll: message.poll, round: message.round, choice: message.choice })
       case 'control':
       case 'select':
+      case 'manual-tally':
         if (role !== 'presenter')
           return fail(role ? 'forbidden' : 'not-joined', message.id)
-        return hub.submit(socket, message.id, message.type === 'select'
-          ? { kind: 'select', poll: message.poll }
-          : { kind: 'control', action: message.action, poll: message.poll })
+        return hub.submit(socket, message.id, presenterCommand(message))
     }
   }
 
@@ -118,5 +118,17 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
     role = 'participant'
     device = message.device
     hub.addParticipant(socket, device)
+  }
+}
+
+/** The machine command for a presenter's message. */
+function presenterCommand(message: ControlMessage | SelectMessage | ManualTallyMessage): Command {
+  switch (message.type) {
+    case 'select':
+      return { kind: 'select', poll: message.poll }
+    case 'control':
+      return { kind: 'control', action: message.action, poll: message.poll }
+    case 'manual-tally':
+      return { kind: 'hands', poll: message.poll, round: message.round, counts: [...message.counts] }
   }
 }

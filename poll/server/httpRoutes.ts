@@ -3,7 +3,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HEALTH_PATH, PRESENTER_TOKEN_PATH, WS_PATH } from '../protocol'
 import { isLoopbackAddress, isLoopbackHost, normalizeOrigin } from './originPolicy'
-import { servePlaceholderPage } from './placeholderPage'
 
 export interface HttpRoutesOptions {
   sessionId: string
@@ -11,7 +10,7 @@ export interface HttpRoutesOptions {
   /** Deck origins that may read the presenter token from this machine. */
   deckOrigins: ReadonlySet<string>
   /** Serves the vote page at `/` and `/<join code>`. */
-  phonePage?: (request: IncomingMessage, response: ServerResponse) => void
+  phonePage: (request: IncomingMessage, response: ServerResponse) => void
 }
 
 const PHONE_PAGE_PATH = /^\/(?:[A-Z0-9-]{3,16}\/?)?$/i
@@ -25,7 +24,7 @@ const securityHeaders = {
 
 /** Builds the server's request handler. */
 export function createRequestHandler(options: HttpRoutesOptions): (request: IncomingMessage, response: ServerResponse) => void {
-  const { phonePage = (_request, response) => servePlaceholderPage(response) } = options
+  const { phonePage } = options
   return (request, response) => {
     for (const [name, value] of Object.entries(securityHeaders))
       response.setHeader(name, value)

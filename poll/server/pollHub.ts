@@ -132,7 +132,7 @@ export class PollHub {
         return
       }
       send(job.socket, { type: 'ack', id: job.id })
-      if (effect.kind === 'poll')
+      if (effect.kind === 'poll' || effect.kind === 'hands')
         changedPolls.add(effect.record.definition.id)
       else
         selectionChanged = true

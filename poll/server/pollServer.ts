@@ -8,6 +8,7 @@ import type { HubStats } from './pollHub'
 import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
 import { WebSocketServer } from 'ws'
+import { createPhonePageHandler } from '../phone/servePhonePage'
 import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
 import { PollStore } from '../store/pollStore'
 import { handleConnection } from './connection'
@@ -46,6 +47,7 @@ export interface PollServerOptions {
   rateLimit?: { burst: number, perSecond: number }
   joinThrottle?: { maxFailures: number, windowMs: number }
   maxPayload?: number
+  /** Serves the vote page; defaults to the one in poll/phone, built when the server starts. */
   phonePage?: (request: IncomingMessage, response: ServerResponse) => void
   /** Storage failures and the like; the server keeps running. */
   onError?: (error: unknown) => void
@@ -102,7 +104,8 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
     const publicUrl = options.publicUrl && new URL(options.publicUrl)
     const policy = { allowedOrigins: deckOrigins, ownHostnames: new Set(publicUrl ? [publicUrl.hostname] : []) }
 
-    const server = createServer(createRequestHandler({ sessionId: session.id, presenterToken, deckOrigins, phonePage: options.phonePage }))
+    const phonePage = options.phonePage ?? await createPhonePageHandler()
+    const server = createServer(createRequestHandler({ sessionId: session.id, presenterToken, deckOrigins, phonePage }))
     const port = await listen(server, options.host, options.port ?? DEFAULT_POLL_PORT)
     // After listening, errors (e.g. running out of file descriptors) are reported, not fatal.
     server.on('error', onError)

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as z from 'zod/mini'
+import { HANDS_DEVICE_PREFIX } from '../pollMachine'
 import { pollStatuses } from '../protocol'
 import { migrations } from './migrations'
 
@@ -131,11 +132,16 @@ export class PollStore {
         s.upsertVote.run(sessionId, effect.poll, effect.round, effect.device, effect.choice)
       return
     }
-    if (effect.kind === 'poll') {
+    if (effect.kind === 'poll' || effect.kind === 'hands') {
       const { definition, status, round } = effect.record
       s.upsertPoll.run(sessionId, definition.id, sessionId, JSON.stringify(definition), status, round, new Date().toISOString())
-      if (effect.cleared)
+      if (effect.kind === 'poll' && effect.cleared)
         s.clearVotes.run(sessionId, definition.id)
+      if (effect.kind === 'hands') {
+        s.clearHands.run(sessionId, definition.id, effect.round, `${HANDS_DEVICE_PREFIX}%`)
+        for (const [device, choice] of effect.hands)
+          s.upsertVote.run(sessionId, definition.id, effect.round, device, choice)
+      }
     }
     s.setCurrent.run(effect.current, sessionId)
   }
@@ -218,6 +224,7 @@ function prepare(db: SqliteDatabase) {
       ON CONFLICT (session_id, poll_id) DO UPDATE SET
         definition = excluded.definition, status = excluded.status, round = excluded.round, updated_at = excluded.updated_at`),
     clearVotes: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
+    clearHands: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
     setCurrent: db.prepare('UPDATE sessions SET current_poll = ? WHERE id = ?'),
     countSessionVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
     countPollVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),

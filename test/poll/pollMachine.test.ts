@@ -143,6 +143,8 @@ function expectedOutcome(model: Model, command: Command): boolean {
     poll.votes[poll.round - 1]!.set(command.device, command.choice)
     return true
   }
+  if (command.kind === 'hands')
+    throw new Error('Shows of hands are not generated here; test/poll/manualTally.test.ts covers them.')
   if (command.action === 'reset') {
     model.polls.set(command.poll, { status: 'draft', round: 1, votes: [new Map()] })
     return true

@@ -1,0 +1,58 @@
+import type { SharedStorage } from './useSharedStorage'
+import { MAX_HANDS_PER_CHOICE, MAX_ROUNDS } from '../poll/protocol'
+import { useSharedStorage } from './useSharedStorage'
+
+/** Show-of-hands counts the presenter typed while no poll server was reachable. */
+export interface ManualTally {
+  /** The round the hands were counted for (the poll's last known round). */
+  round: number
+  /** Hands per choice, in choice order. */
+  counts: number[]
+  /** True once the poll server has stored these counts. */
+  saved: boolean
+}
+
+/** The most hands one choice can get, as the poll server accepts them. */
+export const MAX_HANDS = MAX_HANDS_PER_CHOICE
+
+/** Clamps a typed count to a whole number from 0 to MAX_HANDS (blank or junk is 0). */
+export function toHandCount(value: unknown): number {
+  const number = typeof value === 'number' ? value : Number.parseInt(String(value), 10)
+  return Number.isFinite(number) ? Math.min(MAX_HANDS, Math.max(0, Math.trunc(number))) : 0
+}
+
+/** Reads a stored tally for a poll with `choices` choices, or undefined when it does not fit. */
+export function parseManualTally(raw: unknown, choices: number): ManualTally | undefined {
+  if (typeof raw !== 'object' || raw === null)
+    return undefined
+  const { round, counts, saved } = raw as Record<string, unknown>
+  if (!Array.isArray(counts) || counts.length !== choices)
+    return undefined
+  const knownRound = typeof round === 'number' && Number.isInteger(round) && round >= 1 && round <= MAX_ROUNDS ? round : 1
+  return { round: knownRound, counts: counts.map(toHandCount), saved: saved === true }
+}
+
+export interface UseManualTallyReturn extends SharedStorage<ManualTally> {
+  /** Sets one choice's hands for `round`; the tally is unsaved again. */
+  setCount: (choice: number, value: unknown, round?: number) => void
+  markSaved: () => void
+  clear: () => void
+}
+
+/** The manual tally of one poll, kept in localStorage (and so in every tab of the deck). */
+export function useManualTally(pollId: string, choices: number): UseManualTallyReturn {
+  const empty = (): ManualTally => ({ round: 1, counts: Array.from<number>({ length: choices }).fill(0), saved: false })
+  const storage = useSharedStorage(`pm-workshop-manual-tally:${pollId}`, empty(), raw => parseManualTally(raw, choices))
+  return {
+    ...storage,
+    setCount(choice, value, round = storage.state.value.round) {
+      const counts = [...storage.state.value.counts]
+      if (choice < 0 || choice >= counts.length)
+        return
+      counts[choice] = toHandCount(value)
+      storage.set({ round, counts, saved: false })
+    },
+    markSaved: () => storage.set({ ...storage.state.value, saved: true }),
+    clear: () => storage.set(empty()),
+  }
+}

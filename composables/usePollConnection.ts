@@ -1,0 +1,41 @@
+import type { InjectionKey } from 'vue'
+import type { PollConnection } from './createPollConnection'
+import { configs } from '@slidev/client'
+import { inject } from 'vue'
+import { createPollConnection } from './createPollConnection'
+import { POLL_SERVER_HEADMATTER_KEY, resolvePollServerUrl } from './pollServerUrl'
+
+/** Provide a connection under this key to replace the real one (tests, a story). */
+export const POLL_CONNECTION_KEY: InjectionKey<PollConnection> = Symbol('poll-connection')
+
+let shared: PollConnection | undefined
+
+/**
+ * The tab's one connection to the poll server, created on first use. Slidev mounts a
+ * poll slide several times (current slide, previews, overview, hidden neighbours); they
+ * all share this socket.
+ */
+export function usePollConnection(): PollConnection {
+  const provided = inject(POLL_CONNECTION_KEY, undefined)
+  if (provided)
+    return provided
+  shared ??= connectFromDeckConfig()
+  return shared
+}
+
+function connectFromDeckConfig(): PollConnection {
+  const { url, ignored } = resolvePollServerUrl({
+    env: import.meta.env.VITE_POLL_SERVER_URL,
+    headmatter: configs[POLL_SERVER_HEADMATTER_KEY],
+  })
+  for (const warning of ignored)
+    console.warn(`Live polls: ignoring ${warning}.`)
+  const connection = createPollConnection({
+    serverUrl: url,
+    WebSocket: globalThis.WebSocket,
+    storage: globalThis.localStorage,
+    deckOrigin: globalThis.location?.origin,
+  })
+  globalThis.addEventListener?.('online', () => connection.retry())
+  return connection
+}

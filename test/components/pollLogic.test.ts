@@ -1,0 +1,55 @@
+import type { ControlAction, PollStatus } from '../../poll/protocol'
+import { describe, expect, it } from 'vitest'
+import { allowedActions } from '../../composables/pollResults'
+import { DEFAULT_POLL_SERVER_URL, resolvePollServerUrl } from '../../composables/pollServerUrl'
+import { parseManualTally, toHandCount } from '../../composables/useManualTally'
+import { parsePollDisplay } from '../../composables/usePollDisplay'
+import { percentages } from '../../poll/percentages'
+import { PollMachine } from '../../poll/pollMachine'
+import { controlActions, MAX_ROUNDS } from '../../poll/protocol'
+
+describe('where the deck finds the poll server', () => {
+  it('should prefer npm start\'s address, then the headmatter, then localhost:3040', () => {
+    expect(resolvePollServerUrl({ env: 'http://localhost:4000', headmatter: 'https://poll.example.com' }).url).toBe('http://localhost:4000')
+    expect(resolvePollServerUrl({ headmatter: 'https://poll.example.com/some/path' }).url).toBe('https://poll.example.com')
+    expect(resolvePollServerUrl({})).toEqual({ url: DEFAULT_POLL_SERVER_URL, ignored: [] })
+  })
+
+  it('should skip a value that is not an http(s) URL and say which', () => {
+    const resolved = resolvePollServerUrl({ headmatter: 'ftp://poll.example.com' })
+    expect(resolved.url).toBe('http://localhost:3040')
+    expect(resolved.ignored).toEqual(['pollServer: "ftp://poll.example.com" is not an http(s) URL such as http://192.168.1.20:3040'])
+  })
+})
+
+describe('bars and buttons', () => {
+  it('should give percentages that add up to 100', () => {
+    expect(percentages([1, 1, 1])).toEqual([34, 33, 33])
+    expect(percentages([2, 1, 0])).toEqual([67, 33, 0])
+    expect(percentages([0, 0])).toEqual([0, 0])
+  })
+
+  it('should offer exactly the controls the poll machine accepts', () => {
+    const definition = { id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], answer: 0, rationale: 'r', debrief: [] }
+    const statuses: PollStatus[] = ['draft', 'open', 'closed', 'revealed']
+    for (const status of statuses) {
+      for (let round = 1; round <= MAX_ROUNDS; round++) {
+        for (const action of controlActions) {
+          const machine = new PollMachine([definition], { current: null, polls: [{ definition, status, round }], votes: [] })
+          const accepted = machine.apply({ kind: 'control', action: action as ControlAction, poll: 'p' }).ok
+          expect(allowedActions(status, round).has(action), `${action} from ${status} in round ${round}`).toBe(accepted)
+        }
+      }
+    }
+  })
+})
+
+describe('what the deck keeps in localStorage', () => {
+  it('should read back only well-formed display flags and hand counts', () => {
+    expect(parsePollDisplay({ showResults: true, compareRounds: 'yes' })).toEqual({ showResults: true, compareRounds: false, revealedOffline: false })
+    expect(parsePollDisplay('junk')).toBeUndefined()
+    expect(parseManualTally({ round: 2, counts: [1, '2', -3], saved: true }, 3)).toEqual({ round: 2, counts: [1, 2, 0], saved: true })
+    expect(parseManualTally({ counts: [1, 2] }, 3)).toBeUndefined()
+    expect([toHandCount('12'), toHandCount(''), toHandCount(5000), toHandCount(2.7)]).toEqual([12, 0, 1000, 2])
+  })
+})

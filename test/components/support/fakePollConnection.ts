@@ -1,0 +1,34 @@
+import type { PollConnection, PollLinkStatus } from '../../../composables/createPollConnection'
+import type { ControlAction, JoinInfo, PresenterPoll } from '../../../poll/protocol'
+import { shallowRef } from 'vue'
+
+/** A poll connection the test drives: it records controls and lets the test play the server. */
+export function fakePollConnection(status: PollLinkStatus = 'open') {
+  const controls: { action: ControlAction, poll: string }[] = []
+  const hands: { poll: string, round: number, counts: number[] }[] = []
+  const connection = {
+    serverUrl: 'http://localhost:3040',
+    status: shallowRef<PollLinkStatus>(status),
+    problem: shallowRef(status === 'unreachable' ? 'No poll server answers at http://localhost:3040.' : ''),
+    join: shallowRef<JoinInfo | null>({ session: 'test', code: 'K7QFM', url: 'http://10.0.0.5:3040/K7QFM' }),
+    participants: shallowRef(12),
+    current: shallowRef<string | null>(null),
+    polls: shallowRef<ReadonlyMap<string, PresenterPoll>>(new Map()),
+    async control(action: ControlAction, poll: string) {
+      controls.push({ action, poll })
+    },
+    async manualTally(poll: string, round: number, counts: number[]) {
+      hands.push({ poll, round, counts })
+    },
+    useToken() {},
+    retry() {},
+    close() {},
+  } satisfies PollConnection
+
+  /** Plays a `state`/`tally` from the server for one poll. */
+  function setPoll(poll: PresenterPoll): void {
+    connection.polls.value = new Map([...connection.polls.value, [poll.id, poll]])
+  }
+
+  return { connection, controls, hands, setPoll }
+}
