@@ -80,7 +80,7 @@ export const productManager: RoleFacts = {
     entry: ['Associate product manager', 'Product owner'],
     mid: ['Senior product manager', 'Product lead'],
     senior: ['Director of product', 'VP of product'],
-    pivots: ['Product strategy', 'Starting a company'],
+    pivots: ['Product strategy', 'Entrepreneurship'],
   },
 }
 

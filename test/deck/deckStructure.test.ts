@@ -2,6 +2,7 @@ import type { DeckPlan } from '../../content/deckPlan'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadDeckPlan, minutesFromNote } from '../../content/deckPlan'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
+import { productManager, projectManager } from '../../content/roleFacts'
 import { sections } from '../../content/sections'
 import { KIT_ROOT } from '../../scripts/lib/paths'
 
@@ -70,6 +71,20 @@ describe('scenarios on the slides', () => {
       expect(ids.length, `${part.file} has a scenario`).toBeGreaterThan(0)
       for (const id of ids)
         expect(library.byId.has(id), `${part.file}: scenario "${id}" exists`).toBe(true)
+    }
+  })
+})
+
+describe('the career ladders on the slides', () => {
+  it('name every rung and pivot the handouts print, so deck and paper agree', async () => {
+    const plan = await loadDeckPlan(KIT_ROOT)
+    const careers = plan.parts.find(part => part.title === 'Career paths and growth')!
+    const ladderSlide = careers.slides.find(slide => slide.content.includes('```mermaid'))!
+    const text = ladderSlide.content.toLowerCase()
+    for (const role of [productManager, projectManager]) {
+      const { entry, mid, senior, pivots } = role.career
+      for (const rung of [...entry, ...mid, ...senior, ...pivots])
+        expect(text, `${role.title}: ${rung}`).toContain(rung.toLowerCase())
     }
   })
 })
