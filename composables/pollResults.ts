@@ -1,5 +1,4 @@
-import type { ControlAction, PollStatus } from '../poll/protocol'
-import { MAX_ROUNDS } from '../poll/protocol'
+import type { PollStatus } from '../poll/protocol'
 
 /** One set of bars: a round's votes, or a show of hands. */
 export interface BarSeries {
@@ -13,18 +12,4 @@ export const STATUS_LABELS: Readonly<Record<PollStatus, string>> = {
   open: 'Voting open',
   closed: 'Voting closed',
   revealed: 'Answer revealed',
-}
-
-/** The control actions the server accepts from a poll in this status and round. */
-export function allowedActions(status: PollStatus, round: number): ReadonlySet<ControlAction> {
-  const actions = new Set<ControlAction>(['reset'])
-  if (status === 'draft' || status === 'closed')
-    actions.add('open')
-  if (status === 'open')
-    actions.add('close')
-  if (status === 'open' || status === 'closed')
-    actions.add('reveal')
-  if ((status === 'closed' || status === 'revealed') && round < MAX_ROUNDS)
-    actions.add('next-round')
-  return actions
 }

@@ -61,6 +61,16 @@ const transitions: Record<Exclude<ControlAction, 'reset'>, { from: readonly Poll
   'next-round': { from: ['closed', 'revealed'], to: 'open' },
 }
 
+/** The control actions the machine accepts from a poll in this status and round (the deck enables its buttons from this). */
+export function allowedActions(status: PollStatus, round: number): ReadonlySet<ControlAction> {
+  const actions = new Set<ControlAction>(['reset'])
+  for (const [action, { from }] of Object.entries(transitions) as [keyof typeof transitions, (typeof transitions)[keyof typeof transitions]][]) {
+    if (from.includes(status) && (action !== 'next-round' || round < MAX_ROUNDS))
+      actions.add(action)
+  }
+  return actions
+}
+
 /**
  * Device ids of a show of hands: `hands:<choice>:<n>`. The colon cannot occur in a
  * phone's device id, so a phone can never overwrite or pose as a counted hand.

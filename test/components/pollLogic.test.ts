@@ -1,11 +1,10 @@
 import type { ControlAction, PollStatus } from '../../poll/protocol'
 import { describe, expect, it } from 'vitest'
-import { allowedActions } from '../../composables/pollResults'
 import { DEFAULT_POLL_SERVER_URL, resolvePollServerUrl } from '../../composables/pollServerUrl'
 import { parseManualTally, toHandCount } from '../../composables/useManualTally'
 import { parsePollDisplay } from '../../composables/usePollDisplay'
 import { percentages } from '../../poll/percentages'
-import { PollMachine } from '../../poll/pollMachine'
+import { allowedActions, PollMachine } from '../../poll/pollMachine'
 import { controlActions, MAX_ROUNDS } from '../../poll/protocol'
 
 describe('where the deck finds the poll server', () => {
