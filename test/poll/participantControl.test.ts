@@ -15,13 +15,6 @@ afterAll(async () => {
   await t.stop()
 })
 
-async function presenterView(): Promise<string> {
-  const observer = await TestSocket.presenter(t.wsUrl, t.token)
-  const snapshot = observer.received[0]
-  observer.close()
-  return JSON.stringify(snapshot?.type === 'snapshot' && snapshot.role === 'presenter' ? [snapshot.current, snapshot.polls] : snapshot)
-}
-
 // Put the three polls in every non-draft state, so each refusal is tried against each.
 const setups: [string, string[]][] = [
   ['roadmap-question', ['open']],
@@ -36,7 +29,7 @@ describe('a participant socket', () => {
         await deck.control(action, poll)
     }
     const phone = await TestSocket.participant(t.wsUrl, t.code)
-    const before = await presenterView()
+    const before = await t.state()
     for (const poll of [...setups.map(([id]) => id), 'no-such-poll']) {
       for (const action of [...controlActions, 'select'])
         expect(await phone.control(action, poll), `${action} ${poll}`).toMatchObject({ type: 'error', code: 'forbidden' })
@@ -45,11 +38,11 @@ describe('a participant socket', () => {
       expect(await phone.next('error')).toMatchObject({ code: 'bad-message', id: 'smuggle' })
     }
     expect(await phone.control('select', null)).toMatchObject({ type: 'error', code: 'forbidden' })
-    expect(await presenterView()).toBe(before)
+    expect(await t.state()).toBe(before)
   })
 
   it('cannot become a presenter with the join code, a mixed hello, or a second hello', async () => {
-    const before = await presenterView()
+    const before = await t.state()
     const attempts = [
       { type: 'hello', v: 1, role: 'presenter', token: t.code },
       { type: 'hello', v: 1, role: 'presenter', code: t.code, device: randomDevice() },
@@ -64,6 +57,6 @@ describe('a participant socket', () => {
       expect(['closed', 'not-joined']).toContain(answer)
       socket.close()
     }
-    expect(await presenterView()).toBe(before)
+    expect(await t.state()).toBe(before)
   })
 })

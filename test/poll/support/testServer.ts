@@ -6,6 +6,7 @@ import { socketUrl } from '../../../poll/protocol'
 import { startPollServer } from '../../../poll/server/pollServer'
 import { PollStore } from '../../../poll/store/pollStore'
 import { definitions } from './definitions'
+import { TestSocket } from './testSocket'
 
 export interface TestServer {
   server: RunningPollServer
@@ -18,6 +19,8 @@ export interface TestServer {
   token: string
   /** Vote rows on disk, read through a second connection (what survives a crash). */
   storedVotes: (poll?: string) => number
+  /** Everything the server holds, as a fresh presenter sees it, plus the vote rows on disk: compare before and after to prove "no state change". */
+  state: () => Promise<string>
   stop: () => Promise<void>
 }
 
@@ -34,21 +37,30 @@ export async function startTestServer(options: Partial<PollServerOptions> = {}):
     dataDir,
   })
   const httpUrl = `http://127.0.0.1:${server.port}`
+  const wsUrl = socketUrl(httpUrl)
+  const storedVotes = (poll?: string): number => {
+    const store = PollStore.open(dataDir, { readonly: true })
+    try {
+      return store.countVotes(server.join.session, poll)
+    }
+    finally {
+      store.close()
+    }
+  }
   return {
     server,
     dataDir,
     httpUrl,
-    wsUrl: socketUrl(httpUrl),
+    wsUrl,
     code: server.join.code,
     token: server.presenterToken,
-    storedVotes(poll) {
-      const store = PollStore.open(dataDir, { readonly: true })
-      try {
-        return store.countVotes(server.join.session, poll)
-      }
-      finally {
-        store.close()
-      }
+    storedVotes,
+    async state() {
+      const observer = await TestSocket.presenter(wsUrl, server.presenterToken)
+      const snapshot = observer.received[0]
+      observer.close()
+      const polls = snapshot?.type === 'snapshot' && snapshot.role === 'presenter' ? [snapshot.current, snapshot.polls] : snapshot
+      return JSON.stringify({ polls, stored: storedVotes() })
     },
     async stop() {
       await server.close()
