@@ -35,9 +35,9 @@ export function talkingPoints(note: string): TalkingPoints {
   return { points, ask }
 }
 
-const SCENARIO_CARD = /<ScenarioCard\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
+const SCENARIO_COMPONENT = /<Scenario(?:Poll|Card)\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
 
-/** The scenario ids a slide polls, from its `<ScenarioCard id="…" />` components. */
+/** The scenario ids a slide polls, from its `<ScenarioPoll id="…" />` (or static `<ScenarioCard id="…" />`) components. */
 export function polledScenarioIds(slideContent: string): string[] {
-  return [...slideContent.matchAll(SCENARIO_CARD)].map(match => match[1]!)
+  return [...slideContent.matchAll(SCENARIO_COMPONENT)].map(match => match[1]!)
 }

@@ -91,7 +91,7 @@ export function facilitatorGuide({ library, plan, paper }: FacilitatorGuideInput
   </div>
   <div class="box">
     <h3>Spare scenarios</h3>
-    <p>The deck polls ${plural(polledInDeck.length, 'scenario')}; the other ${spares} in the key are spares. To use one, put its id on a poll slide (<code>&lt;ScenarioCard id="…" /&gt;</code>) or keep it for a follow-up discussion.</p>
+    <p>The deck polls ${plural(polledInDeck.length, 'scenario')}; the other ${spares} in the key are spares. To use one, put its id on a poll slide (<code>&lt;ScenarioPoll id="…" /&gt;</code>) or keep it for a follow-up discussion.</p>
   </div>
 </div>
 <section class="page-break">

@@ -4,6 +4,7 @@ import { loadDeckPlan, minutesFromNote } from '../../content/deckPlan'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { productManager, projectManager } from '../../content/roleFacts'
 import { sections } from '../../content/sections'
+import { polledScenarioIds } from '../../print/talkingPoints'
 import { KIT_ROOT } from '../../scripts/lib/paths'
 
 const PART_FILES = [
@@ -67,7 +68,7 @@ describe('scenarios on the slides', () => {
     const plan = await loadDeckPlan(KIT_ROOT)
     const library = loadScenarioLibrary()
     for (const part of plan.parts.slice(0, 6)) {
-      const ids = part.slides.flatMap(slide => [...slide.content.matchAll(/<Scenario\w*\s+id="([^"]+)"/g)].map(match => match[1]!))
+      const ids = part.slides.flatMap(slide => polledScenarioIds(slide.content))
       expect(ids.length, `${part.file} has a scenario`).toBeGreaterThan(0)
       for (const id of ids)
         expect(library.byId.has(id), `${part.file}: scenario "${id}" exists`).toBe(true)

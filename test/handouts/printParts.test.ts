@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loadDeckPlan } from '../../content/deckPlan'
 import { sections } from '../../content/sections'
 import { barChart, describeChart, wrapLabel } from '../../print/barChart'
 import { facilitatorGuide } from '../../print/documents/facilitatorGuide'
@@ -13,6 +14,7 @@ import { cssString, escapeHtml, html, trustedHtml } from '../../print/html'
 import { countPdfPages } from '../../print/renderPdf'
 import { polledScenarioIds, talkingPoints } from '../../print/talkingPoints'
 import { writeFileAtomic } from '../../print/writeAtomic'
+import { KIT_ROOT } from '../../scripts/lib/paths'
 
 const hostile: Scenario = {
   id: 'hostile-text',
@@ -97,6 +99,14 @@ describe('facilitator notes', () => {
 
   it('finds the scenarios a slide polls', () => {
     expect(polledScenarioIds('# Poll\n\n<ScenarioCard id="key-engineer-out-three-weeks" />\n<ScenarioCard class="x" id=\'b-c\'/>')).toEqual(['key-engineer-out-three-weeks', 'b-c'])
+    expect(polledScenarioIds('<ScenarioPoll id="launch-sooner-with-more-features" />')).toEqual(['launch-sooner-with-more-features'])
+  })
+
+  it('finds every poll slide of the shipped deck, for the facilitator guide', async () => {
+    const plan = await loadDeckPlan(KIT_ROOT)
+    const polled = plan.parts.flatMap(part => part.slides).flatMap(slide => polledScenarioIds(slide.content))
+    expect(polled).toHaveLength(6)
+    expect(polled[0]).toBe('warmup-dark-mode-question')
   })
 })
 
