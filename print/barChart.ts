@@ -1,6 +1,7 @@
 // A horizontal bar chart of one poll, drawn as inline SVG: one row per choice, one bar
 // per round. The intended answer is named in its label, not only shown by colour.
 import type { SafeHtml } from './html.ts'
+import { percentages } from '../poll/percentages.ts'
 import { html } from './html.ts'
 import { TONE_COLOURS, toneOf } from './roleTone.ts'
 
@@ -30,7 +31,6 @@ const LINE_HEIGHT = 14
 const LABEL_CHARS = 28
 
 const share = (count: number, voters: number) => (voters === 0 ? 0 : count / voters)
-const pct = (count: number, voters: number) => `${Math.round(share(count, voters) * 100)}%`
 
 /** Breaks a label into lines of about LABEL_CHARS characters, at spaces. */
 export function wrapLabel(text: string, width = LABEL_CHARS): string[] {
@@ -47,10 +47,14 @@ export function wrapLabel(text: string, width = LABEL_CHARS): string[] {
 
 /** The chart's text alternative: every round's count and share per choice. */
 export function describeChart({ choices, answerIndex, rounds }: BarChartInput): string {
-  return rounds.map(round => `Round ${round.round}, ${round.voters} ${round.voters === 1 ? 'vote' : 'votes'}: ${choices.map((choice, index) => {
-    const count = round.counts[index] ?? 0
-    return `${choice}${index === answerIndex ? ' (intended answer)' : ''} ${count} (${pct(count, round.voters)})`
-  }).join(', ')}.`).join(' ')
+  return rounds.map((round) => {
+    // Same rounding as the slide and the phones, so the report never disagrees with them.
+    const percents = percentages(round.counts)
+    return `Round ${round.round}, ${round.voters} ${round.voters === 1 ? 'vote' : 'votes'}: ${choices.map((choice, index) => {
+      const count = round.counts[index] ?? 0
+      return `${choice}${index === answerIndex ? ' (intended answer)' : ''} ${count} (${percents[index] ?? 0}%)`
+    }).join(', ')}.`
+  }).join(' ')
 }
 
 /** An accessible SVG bar chart (role="img" with <title> and <desc>). */
@@ -59,6 +63,7 @@ export function barChart(input: BarChartInput): SafeHtml {
   const barsHeight = Math.max(1, rounds.length) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
   const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH
   const lastRound = rounds.length - 1
+  const percents = rounds.map(round => percentages(round.counts))
 
   let top = 2
   const rows = choices.map((choice, index) => {
@@ -83,7 +88,7 @@ export function barChart(input: BarChartInput): SafeHtml {
       // Earlier rounds are pale so the latest round reads first.
       return html`<rect x="${LABEL_WIDTH}" y="${y}" width="${barSpace}" height="${BAR_HEIGHT}" rx="2" fill="#f1f5f9"/>
 <rect x="${LABEL_WIDTH}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" rx="2" fill="${colour}" fill-opacity="${latest ? 1 : 0.35}"/>
-<text x="${LABEL_WIDTH + barSpace + 8}" y="${y + BAR_HEIGHT / 2 + 4}" font-size="11" font-weight="${latest ? 600 : 400}" fill="${latest ? '#0f172a' : '#64748b'}">${pct(count, round.voters)} (${count})</text>`
+<text x="${LABEL_WIDTH + barSpace + 8}" y="${y + BAR_HEIGHT / 2 + 4}" font-size="11" font-weight="${latest ? 600 : 400}" fill="${latest ? '#0f172a' : '#64748b'}">${percents[roundIndex]![index] ?? 0}% (${count})</text>`
     })
     return html`<g>${label}${bars}</g>`
   })
