@@ -82,6 +82,8 @@ export function defaultSessionId(now = new Date()): string {
 
 /** Sessions started this long ago are resumed by default, so a restart after midnight keeps the room's join code. */
 const RESUME_WITHIN_MS = 12 * 60 * 60 * 1000
+/** How long shutdown waits for a socket's close handshake before cutting it. */
+const CLOSE_HANDSHAKE_MS = 1000
 
 /** The most recent session if it started within the last 12 hours. */
 export function resumableSession(store: PollStore, now = Date.now()): string | undefined {
@@ -98,6 +100,7 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
   const onError = options.onError ?? ((error: unknown) => console.error(`poll server: ${error instanceof Error ? error.message : String(error)}`))
   const presenterToken = options.presenterToken ?? loadOrCreatePresenterToken(options.dataDir)
   const store = PollStore.open(options.dataDir)
+  let httpServer: ReturnType<typeof createServer> | undefined
   try {
     const session = store.openSession(options.sessionId ?? resumableSession(store) ?? defaultSessionId(), createJoinCode)
     const deckOrigins = new Set((options.deckOrigins ?? localDeckOrigins(DEFAULT_DECK_PORT)).map(origin => normalizeOrigin(origin) ?? origin))
@@ -105,7 +108,7 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
     const policy = { allowedOrigins: deckOrigins, ownHostnames: new Set(publicUrl ? [publicUrl.hostname] : []) }
 
     const phonePage = options.phonePage ?? await createPhonePageHandler()
-    const server = createServer(createRequestHandler({ sessionId: session.id, presenterToken, deckOrigins, phonePage }))
+    const server = httpServer = createServer(createRequestHandler({ sessionId: session.id, presenterToken, deckOrigins, phonePage }))
     const port = await listen(server, options.host, options.port ?? DEFAULT_POLL_PORT)
     // After listening, errors (e.g. running out of file descriptors) are reported, not fatal.
     server.on('error', onError)
@@ -150,9 +153,15 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
     let closing: Promise<void> | undefined
     const close = () => closing ??= new Promise<void>((resolve) => {
       stopHeartbeat()
+      // Commit queued votes first, so their acks still reach open sockets.
+      hub.close()
       for (const socket of wss.clients)
         socket.close(CloseCode.goingAway, 'server shutting down')
-      hub.close()
+      // A phone that left the Wi-Fi never answers the close handshake; ws would wait 30 s.
+      setTimeout(() => {
+        for (const socket of wss.clients)
+          socket.terminate()
+      }, CLOSE_HANDSHAKE_MS).unref()
       wss.close()
       server.close(() => {
         store.close()
@@ -164,6 +173,8 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
     return { port, localUrl, join, onLan: Boolean(publicUrl ?? lan), loopbackOnly, presenterToken, dbFile: store.file, stats: () => hub.stats, close }
   }
   catch (error) {
+    // A failure after listen() (e.g. a damaged stored poll) must not leave the port open.
+    httpServer?.close()
     store.close()
     throw error
   }

@@ -5,6 +5,7 @@
 export class TallyCoalescer {
   private readonly polls = new Set<string>()
   private timer: ReturnType<typeof setTimeout> | undefined
+  private stopped = false
 
   constructor(
     private readonly intervalMs: number,
@@ -21,12 +22,16 @@ export class TallyCoalescer {
     this.schedule()
   }
 
+  /** For good: sockets that close during shutdown must not start the timer again. */
   stop(): void {
+    this.stopped = true
     clearTimeout(this.timer)
     this.timer = undefined
   }
 
   private schedule(): void {
+    if (this.stopped)
+      return
     this.timer ??= setTimeout(() => {
       this.timer = undefined
       const polls = [...this.polls]

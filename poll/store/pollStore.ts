@@ -178,9 +178,17 @@ export class PollStore {
 }
 
 function parseDefinition(row: PollRow): PollDefinition {
-  const parsed = definitionSchema.safeParse(JSON.parse(row.definition))
+  const damaged = () => new PollStoreError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
+  let json: unknown
+  try {
+    json = JSON.parse(row.definition)
+  }
+  catch {
+    throw damaged()
+  }
+  const parsed = definitionSchema.safeParse(json)
   if (!parsed.success)
-    throw new PollStoreError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
+    throw damaged()
   return parsed.data
 }
 
