@@ -6,7 +6,7 @@ export default defineConfig({
   // The deck's single-file components and its scenario module, for the component tests (test/components).
   plugins: [vue(), scenarioLibrary()],
   test: {
-    include: ['test/**/*.test.ts', 'content/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     environment: 'node',
     // Deck build and PDF export start real Slidev and Chromium processes.
     hookTimeout: 240_000,

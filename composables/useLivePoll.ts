@@ -50,10 +50,10 @@ export interface UseLivePollReturn {
   clearHands: () => void
 }
 
-/** One poll slide's state and actions: live from the poll server, or a show of hands when there is none. */
 /** Polls whose show of hands this tab is saving now: several instances of one slide save once. */
 const savingHands = new Set<string>()
 
+/** One poll slide's state and actions: live from the poll server, or a show of hands when there is none. */
 export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(false) }: UseLivePollOptions): UseLivePollReturn {
   const connection = usePollConnection()
   const displayStore = usePollDisplay(id)
@@ -130,7 +130,7 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   async function saveHandsToServer(): Promise<void> {
     const tally = manual.value
     const poll = server.value
-    if (!saveHands.value || !live.value || !poll || tally.saved || !tally.counts.some(count => count > 0) || savingHands.has(id))
+    if (!saveHands.value || !live.value || !poll || tally.saved || !hands.value || savingHands.has(id))
       return
     savingHands.add(id)
     try {

@@ -1,11 +1,7 @@
 import type { MaybeRefOrGetter } from 'vue'
 import library from 'virtual:scenario-library'
 import { computed, toValue } from 'vue'
-
-/** Letters shown beside choices, so the room can say "B" out loud. */
-export function choiceLetter(index: number): string {
-  return String.fromCharCode(65 + index)
-}
+import { choiceLetter } from '../poll/choiceLetter'
 
 /** The intended answer with its letter, e.g. "C · Both, together", as the reveal shows it. */
 export function answerLabel(scenario: { choices: readonly string[], answer: string }): string {

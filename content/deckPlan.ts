@@ -32,7 +32,7 @@ export interface DeckPlan {
 }
 
 // Every facilitator note opens with the time to spend, e.g. "[3 min]" or "[0.5 min]".
-const MINUTES_PATTERN = /^\s*\[(\d+(?:\.\d+)?) min\]/
+export const MINUTES_PATTERN = /^\s*\[(\d+(?:\.\d+)?) min\]/
 
 /** Reads the minutes a facilitator note asks for, or undefined when it does not start with `[N min]`. */
 export function minutesFromNote(note: string | undefined): number | undefined {

@@ -7,8 +7,3 @@ export const paperSizes = {
 export type Paper = keyof typeof paperSizes
 
 export const paperNames = Object.keys(paperSizes) as Paper[]
-
-/** True when `value` names a supported paper size. */
-export function isPaper(value: string): value is Paper {
-  return Object.hasOwn(paperSizes, value)
-}

@@ -2,6 +2,8 @@
 // convention: a first line `[N min]`, then one talking point per line, and a line
 // `Ask: …` with the question for the room.
 
+import { MINUTES_PATTERN } from '../content/deckPlan.ts'
+
 export interface TalkingPoint {
   /** A short lead-in such as "Reveal" when the line starts with one, e.g. "Reveal: show the split". */
   label?: string
@@ -14,14 +16,13 @@ export interface TalkingPoints {
   ask?: string
 }
 
-const MINUTES_LINE = /^\s*\[\d+(?:\.\d+)?\s*min\]\s*/
 const ASK = /^ask:\s*/i
 // A lead-in is one to three words before a colon, like "Run the poll:" or "Debrief:".
 const LEAD_IN = /^([A-Z][a-z]*(?: [a-z]+){0,2}):\s+(\S.*)$/
 
 /** Splits a facilitator note into talking points and the question to ask. */
 export function talkingPoints(note: string): TalkingPoints {
-  const lines = note.replace(MINUTES_LINE, '').split('\n').map(line => line.trim()).filter(Boolean)
+  const lines = note.replace(MINUTES_PATTERN, '').split('\n').map(line => line.trim()).filter(Boolean)
   const points: TalkingPoint[] = []
   let ask: string | undefined
   for (const line of lines) {

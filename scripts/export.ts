@@ -1,9 +1,10 @@
 // Exports the deck to PDF with a system Chrome/Chromium (never a downloaded one).
 import { spawn } from 'node:child_process'
 import { mkdirSync, statSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { displayPath } from '../print/displayPath'
 import { findBrowser } from './lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from './lib/paths'
 import { runMain } from './lib/runMain'
@@ -47,6 +48,6 @@ runMain(async () => {
     throw new Error(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
 
   const kb = Math.round(statSync(output).size / 1024)
-  console.log(`✓ Deck PDF written to ${relative(process.cwd(), output) || output} (${kb} KB)`)
+  console.log(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)`)
   return 0
 })

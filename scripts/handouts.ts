@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildHandouts, documentKinds, HandoutsError, outputFormats } from '../print/buildHandouts.ts'
 import { displayPath } from '../print/displayPath.ts'
-import { isPaper, paperNames, paperSizes } from '../print/paper.ts'
+import { paperNames, paperSizes } from '../print/paper.ts'
 import { KIT_ROOT } from './lib/paths.ts'
 import { runMain } from './lib/runMain.ts'
 
@@ -51,9 +51,7 @@ runMain(async () => {
   }
   const format = oneOf<OutputFormat>('--format', values.format, outputFormats)
   const only = values.only === undefined ? undefined : oneOf<DocumentKind>('--only', values.only, documentKinds)
-  if (!isPaper(values.paper))
-    throw new HandoutsError(`--paper "${values.paper}" is not known; use ${paperNames.join(', ')}.`)
-  const paper: Paper = values.paper
+  const paper = oneOf<Paper>('--paper', values.paper, paperNames)
   const outDir = resolve(values.out ?? resolve(KIT_ROOT, 'handouts'))
 
   const run = await buildHandouts({

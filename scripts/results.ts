@@ -1,12 +1,14 @@
 // `npm run results -- --session NAME`: a session's poll results, aggregate only, as
 // JSON (the session report's input) or CSV (for a spreadsheet).
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { resultsToCsv } from '../poll/resultsCsv'
 import { buildSessionResults } from '../poll/sessionResults'
 import { DB_FILE_NAME, PollStore } from '../poll/store/pollStore'
+import { displayPath } from '../print/displayPath'
+import { writeFileAtomic } from '../print/writeAtomic'
 import { DEFAULT_POLL_DATA_DIR } from './lib/paths'
 import { runMain } from './lib/runMain'
 
@@ -65,12 +67,9 @@ runMain(async () => {
       return 0
     }
     const out = resolve(values.out)
-    // Write then rename: a reader never sees half a file.
-    const temp = `${out}.${process.pid}.tmp`
-    writeFileSync(temp, text)
-    renameSync(temp, out)
+    await writeFileAtomic(out, text)
     const votes = results.polls.reduce((sum, poll) => sum + poll.rounds.reduce((n, round) => n + round.voters, 0), 0)
-    console.log(`✓ Results of session ${sessionId} (${results.polls.length} polls, ${votes} votes) written to ${relative(process.cwd(), out) || out}`)
+    console.log(`✓ Results of session ${sessionId} (${results.polls.length} polls, ${votes} votes) written to ${displayPath(out)}`)
     return 0
   }
   finally {

@@ -1,3 +1,5 @@
+import { deviceIdSchema } from '../protocol'
+
 /** The localStorage key under which a phone keeps its device id. */
 export const DEVICE_ID_STORAGE_KEY = 'pm-workshop-poll-device'
 
@@ -14,7 +16,7 @@ export function createDeviceId(): string {
 export function loadDeviceId(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage): string {
   try {
     const existing = storage?.getItem(DEVICE_ID_STORAGE_KEY)
-    if (existing && /^[\w-]{16,64}$/.test(existing))
+    if (existing && deviceIdSchema.safeParse(existing).success)
       return existing
     const id = createDeviceId()
     storage?.setItem(DEVICE_ID_STORAGE_KEY, id)

@@ -2,14 +2,10 @@
 // vote screen also has an update function for changes that keep its structure.
 import type { ParticipantPoll } from '../protocol'
 import type { PhoneState } from './phoneState'
+import { choiceLetter as letter } from '../choiceLetter'
 import { percentages } from '../percentages'
 import { h, setText } from './dom'
 import { savedVote, shownVote, voteStatus } from './phoneState'
-
-/** "A", "B", … as said out loud in the room and shown on the slide. */
-export function letter(index: number): string {
-  return String.fromCharCode(65 + index)
-}
 
 /** The screen's heading: it gets focus when the screen changes, so a screen reader reads it. */
 function heading(kicker: string, title: string): HTMLHeadingElement {

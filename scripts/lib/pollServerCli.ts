@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from 'node:util'
 // `npm run poll-server` and `npm start`.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_POLL_PORT } from '../../poll/protocol'
+import { DEFAULT_POLL_PORT, sessionIdSchema } from '../../poll/protocol'
 import { normalizeOrigin } from '../../poll/server/originPolicy'
 import { DEFAULT_POLL_DATA_DIR } from './paths'
 
@@ -78,7 +78,7 @@ export function parsePollServerArgs(args: string[], env: NodeJS.ProcessEnv, extr
   if (publicUrl && !normalizeOrigin(publicUrl))
     fail(`--public-url "${publicUrl}" is not an http(s) URL; write it like http://poll.example.com`)
   const session = text('session', 'POLL_SESSION')
-  if (session && !/^[\w.-]{1,64}$/.test(session))
+  if (session && !sessionIdSchema.safeParse(session).success)
     fail(`--session "${session}" may use only letters, digits, "-", "_" and "." (at most 64)`)
   const heartbeat = text('heartbeat-ms', 'POLL_HEARTBEAT_MS')
   const dataDir = text('data-dir', 'POLL_DATA_DIR')

@@ -1,9 +1,9 @@
 import type { PhoneState } from '../../poll/phone/phoneState'
 import type { ParticipantPoll } from '../../poll/protocol'
 import { describe, expect, it } from 'vitest'
+import { choiceLetter as letter } from '../../poll/choiceLetter'
 import { cleanJoinCode, joinCodeFromLocation } from '../../poll/phone/joinCode'
 import { initialPhoneState, linkLabel, screenOf, voteStatus, withServerMessage, withVoteResult, withVoteSent } from '../../poll/phone/phoneState'
-import { letter } from '../../poll/phone/views'
 
 function poll(patch: Partial<ParticipantPoll> = {}): ParticipantPoll {
   return { id: 'p', title: 'T', situation: 'S', question: 'Q', choices: ['a', 'b', 'c'], status: 'open', round: 1, myVotes: [null], reveal: null, ...patch }
