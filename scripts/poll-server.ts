@@ -1,11 +1,9 @@
 // `npm run poll-server`: the live-poll server alone, for a deck built with
 // `slidev build` and hosted elsewhere (or started separately).
 import process from 'node:process'
-import { localDeckOrigins } from '../poll/server/originPolicy'
-import { loadPollDefinitions } from '../poll/server/pollCatalog'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { pollBanner } from './lib/pollBanner'
-import { parsePollServerArgs, POLL_SERVER_FLAGS } from './lib/pollServerCli'
+import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
 import { stopOnSignals } from './lib/stopOnSignals'
 
@@ -22,16 +20,7 @@ runMain(async () => {
     console.log(HELP)
     return 0
   }
-  const server = await startPollServer({
-    host: options.host,
-    port: options.port,
-    dataDir: options.dataDir,
-    definitions: loadPollDefinitions(options.scenarios),
-    sessionId: options.session,
-    deckOrigins: [...localDeckOrigins(DEFAULT_DECK_PORT), ...options.allowOrigins],
-    publicUrl: options.publicUrl,
-    heartbeatMs: options.heartbeatMs,
-  })
+  const server = await startPollServer(pollServerOptions(options, DEFAULT_DECK_PORT))
   // Handle Ctrl-C before saying we listen: whoever reads that line may signal at once.
   const stopped = stopOnSignals(async () => {
     await server.close()

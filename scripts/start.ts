@@ -4,12 +4,10 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
-import { localDeckOrigins } from '../poll/server/originPolicy'
-import { loadPollDefinitions } from '../poll/server/pollCatalog'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { KIT_ROOT, SLIDEV_BIN } from './lib/paths'
 import { pollBanner } from './lib/pollBanner'
-import { parsePollServerArgs, POLL_SERVER_FLAGS } from './lib/pollServerCli'
+import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
 import { stopOnSignals } from './lib/stopOnSignals'
 
@@ -32,17 +30,7 @@ runMain(async () => {
     return 0
   }
   const deckPort = await freePort(Number(options.values['deck-port'] ?? DEFAULT_DECK_PORT))
-  const definitions = loadPollDefinitions(options.scenarios)
-  const server = await startPollServer({
-    host: options.host,
-    port: options.port,
-    dataDir: options.dataDir,
-    definitions,
-    sessionId: options.session,
-    deckOrigins: [...localDeckOrigins(deckPort), ...options.allowOrigins],
-    publicUrl: options.publicUrl,
-    heartbeatMs: options.heartbeatMs,
-  })
+  const server = await startPollServer(pollServerOptions(options, deckPort))
 
   const signalled = stopOnSignals(async () => undefined).then(() => 'signal' as const)
 

@@ -13,10 +13,6 @@ export class GroupCommit<Job> {
     private readonly windowMs = 0,
   ) {}
 
-  get pending(): number {
-    return this.queue.length
-  }
-
   push(job: Job): void {
     this.queue.push(job)
     if (this.scheduled === undefined)

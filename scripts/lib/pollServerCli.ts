@@ -1,10 +1,12 @@
 import type { ParseArgsConfig } from 'node:util'
+import type { PollServerOptions } from '../../poll/server/pollServer'
 // Command-line flags and environment variables of the poll server, shared by
 // `npm run poll-server` and `npm start`.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_POLL_PORT, sessionIdSchema } from '../../poll/protocol'
-import { normalizeOrigin } from '../../poll/server/originPolicy'
+import { localDeckOrigins, normalizeOrigin } from '../../poll/server/originPolicy'
+import { loadPollDefinitions } from '../../poll/server/pollCatalog'
 import { DEFAULT_POLL_DATA_DIR } from './paths'
 
 export interface PollCliOptions {
@@ -110,4 +112,18 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
 
 function fail(message: string): never {
   throw new CliError(message)
+}
+
+/** The poll server's options from the parsed flags, for a deck on localhost at `deckPort` (plus --allow-origin). */
+export function pollServerOptions(options: PollCliOptions, deckPort: number): PollServerOptions {
+  return {
+    host: options.host,
+    port: options.port,
+    dataDir: options.dataDir,
+    definitions: loadPollDefinitions(options.scenarios),
+    sessionId: options.session,
+    deckOrigins: [...localDeckOrigins(deckPort), ...options.allowOrigins],
+    publicUrl: options.publicUrl,
+    heartbeatMs: options.heartbeatMs,
+  }
 }
