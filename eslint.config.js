@@ -1,16 +1,5 @@
 import antfu from '@antfu/eslint-config'
 
-// Node 20 lacks Object.groupBy (added in Node 21); the config composer calls it.
-if (!Object.groupBy) {
-  Object.groupBy = (items, keyOf) => {
-    const groups = Object.create(null)
-    let index = 0
-    for (const item of items)
-      (groups[keyOf(item, index++)] ??= []).push(item)
-    return groups
-  }
-}
-
 export default antfu({
   vue: true,
   typescript: true,

@@ -11,6 +11,11 @@ import { HANDS_DEVICE_PREFIX } from '../pollMachine'
 import { pollStatuses } from '../protocol'
 import { migrations } from './migrations'
 
+/** The statement every vote goes through (exported for the driver benchmark). */
+export const UPSERT_VOTE_SQL = `
+  INSERT INTO votes (session_id, poll_id, round, device_id, choice) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (session_id, poll_id, round, device_id) DO UPDATE SET choice = excluded.choice`
+
 /** The database file inside a data directory. */
 export const DB_FILE_NAME = 'polls.sqlite'
 
@@ -223,9 +228,7 @@ function prepare(db: SqliteDatabase) {
     polls: db.prepare('SELECT poll_id, definition, status, round FROM polls WHERE session_id = ? ORDER BY seq'),
     votes: db.prepare('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
     counts: db.prepare('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
-    upsertVote: db.prepare(`
-      INSERT INTO votes (session_id, poll_id, round, device_id, choice) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (session_id, poll_id, round, device_id) DO UPDATE SET choice = excluded.choice`),
+    upsertVote: db.prepare(UPSERT_VOTE_SQL),
     upsertPoll: db.prepare(`
       INSERT INTO polls (session_id, poll_id, seq, definition, status, round, updated_at)
       VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM polls WHERE session_id = ?), ?, ?, ?, ?)

@@ -4,13 +4,22 @@ import process from 'node:process'
 const ECHO_MS = 1500
 
 /**
- * Waits for Ctrl-C (SIGINT), SIGTERM or SIGHUP (terminal closed), then runs `cleanup` once. Pressing Ctrl-C again
- * while it runs exits at once, so a stuck shutdown never traps the user.
+ * What stops the kit: Ctrl-C (SIGINT, which Node also raises for Ctrl-C in a Windows
+ * console), Ctrl-Break on Windows (SIGBREAK), SIGTERM, and SIGHUP (the terminal, or on
+ * Windows the console window, was closed). Windows never delivers SIGTERM, so nothing
+ * may depend on it alone.
+ */
+export const STOP_SIGNALS = ['SIGINT', 'SIGBREAK', 'SIGTERM', 'SIGHUP'] as const satisfies readonly NodeJS.Signals[]
+
+/**
+ * Waits for one of the STOP_SIGNALS, then runs `cleanup` once. The handlers stay for the life of the process: an
+ * echo of the same Ctrl-C must not kill a shutdown that is still committing votes, while pressing Ctrl-C again
+ * later exits at once, so a stuck shutdown never traps the user.
  */
 export function stopOnSignals(cleanup: (signal: NodeJS.Signals) => Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
     let firstAt: number | undefined
-    const onSignal = (signal: NodeJS.Signals) => {
+    function onSignal(signal: NodeJS.Signals) {
       if (firstAt === undefined) {
         firstAt = Date.now()
         cleanup(signal).then(resolve, reject)
@@ -19,8 +28,6 @@ export function stopOnSignals(cleanup: (signal: NodeJS.Signals) => Promise<void>
         process.exit(130)
       }
     }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-    process.on('SIGHUP', onSignal)
+    STOP_SIGNALS.forEach(signal => process.on(signal, onSignal))
   })
 }

@@ -1,5 +1,7 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BrowserNotFoundError, findBrowser } from '../../scripts/lib/findBrowser'
+import { browserCandidates, BrowserNotFoundError, findBrowser } from '../../scripts/lib/findBrowser'
 import { runScript } from '../support/runScript'
 
 describe('finding a browser for PDF export', () => {
@@ -18,6 +20,38 @@ describe('finding a browser for PDF export', () => {
     expect(path).toBe('/Applications/Chromium.app/Contents/MacOS/Chromium')
   })
 
+  it('finds a per-user Chrome on Windows through %LOCALAPPDATA%, and Program Files on any drive', () => {
+    const env = { 'LOCALAPPDATA': 'D:\\Users\\ana\\AppData\\Local', 'PROGRAMFILES': 'E:\\Program Files', 'PROGRAMFILES(X86)': 'E:\\Program Files (x86)' }
+    const candidates = browserCandidates('win32', env, 'D:\\Users\\ana')
+    expect(candidates).toContain('D:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe')
+    expect(candidates).toContain('E:\\Program Files\\Google\\Chrome\\Application\\chrome.exe')
+    expect(candidates).toContain('E:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe')
+    expect(candidates.some(path => path.startsWith('C:'))).toBe(false)
+    expect(findBrowser({ env, platform: 'win32', home: 'D:\\Users\\ana', exists: path => path === 'E:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe' }))
+      .toBe('E:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe')
+  })
+
+  it('falls back to the default Program Files folders when Windows does not name them', () => {
+    expect(browserCandidates('win32', {}, 'C:\\Users\\ana')).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe')
+  })
+
+  it('looks in ~/Applications on macOS after /Applications', () => {
+    const candidates = browserCandidates('darwin', {}, '/Users/ana')
+    expect(candidates.indexOf('/Users/ana/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'))
+      .toBeGreaterThan(candidates.indexOf('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'))
+  })
+
+  it('knows Google\'s /opt build, Snap and Flatpak installs on Linux', () => {
+    const candidates = browserCandidates('linux', {}, '/home/ana')
+    expect(candidates).toEqual(expect.arrayContaining([
+      '/opt/google/chrome/chrome',
+      '/snap/bin/chromium',
+      '/var/lib/flatpak/exports/bin/org.chromium.Chromium',
+      '/home/ana/.local/share/flatpak/exports/bin/com.google.Chrome',
+    ]))
+    expect(candidates[0]).toBe('/usr/bin/chromium')
+  })
+
   it('says how to install a browser when none is found', () => {
     expect(() => findBrowser({ env: {}, platform: 'linux', exists: () => false }))
       .toThrowError(BrowserNotFoundError)
@@ -31,7 +65,7 @@ describe('finding a browser for PDF export', () => {
   })
 
   it('makes npm run export fail with the documented message, not a stack trace', async () => {
-    const result = await runScript('scripts/export.ts', ['--output', '/tmp/never-written.pdf'], { CHROME_PATH: '/nowhere/chrome' })
+    const result = await runScript('scripts/export.ts', ['--output', join(tmpdir(), 'never-written.pdf')], { CHROME_PATH: '/nowhere/chrome' })
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('✖ CHROME_PATH is set to "/nowhere/chrome", but no file exists there. Point CHROME_PATH at a Chrome, Chromium or Edge executable, or unset it to let the kit look in the usual places.\n')
     expect(result.stdout).toBe('')

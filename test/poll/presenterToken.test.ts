@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fetchPresenterToken } from '../../poll/client'
 import { loadOrCreatePresenterToken, secretsMatch, TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
@@ -29,7 +30,9 @@ describe('presenter token file', () => {
     try {
       const token = loadOrCreatePresenterToken(dir)
       expect(token).toMatch(/^[\w-]{43}$/)
-      expect(statSync(join(dir, TOKEN_FILE_NAME)).mode & 0o777).toBe(0o600)
+      // Windows has no Unix file modes (its ACLs already keep the file to the user's profile).
+      if (process.platform !== 'win32')
+        expect(statSync(join(dir, TOKEN_FILE_NAME)).mode & 0o777).toBe(0o600)
       expect(loadOrCreatePresenterToken(dir)).toBe(token)
       expect(readFileSync(join(dir, TOKEN_FILE_NAME), 'utf8').trim()).toBe(token)
     }
