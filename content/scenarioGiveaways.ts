@@ -20,12 +20,12 @@ export const MIN_SCENARIOS_FOR_POSITION_CHECK = 5
  * Words in a title or question that point at one answer role. A warning fires only when the word
  * points at the scenario's own intended answer; the same word pointing elsewhere is a fair red herring.
  * Matched case-insensitively as whole words (a trailing `*` matches any ending, e.g. `priorit*`).
- * "why", "how" and "when" are the kit's own shorthand for the roles, so a title that asks
- * "Why are we building this?" already names the product manager.
+ * The role's own name counts, and so do "why", "how" and "when", the kit's shorthand for the
+ * roles: a title that asks "Why are we building this?" already names the product manager.
  */
 export const GIVEAWAY_WORDS = {
-  product: ['why', 'roadmap', 'vision', 'strategy', 'strategic', 'priorit*', 'actually need*', 'really need*', 'users want', 'customers want', 'what to build'],
-  project: ['how', 'when', 'timeline', 'schedule*', 'deadline*', 'task plan', 'milestone*', 'on time', 'resourc*', 'day-to-day plan'],
+  product: ['product', 'why', 'roadmap', 'vision', 'strategy', 'strategic', 'priorit*', 'actually need*', 'really need*', 'users want', 'customers want', 'what to build'],
+  project: ['project', 'how', 'when', 'timeline', 'schedule*', 'deadline*', 'task plan', 'milestone*', 'on time', 'resourc*', 'day-to-day plan'],
   both: ['both', 'together', 'jointly', 'shared call'],
 } as const satisfies Record<'product' | 'project' | 'both', readonly string[]>
 
