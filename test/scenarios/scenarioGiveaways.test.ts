@@ -95,7 +95,7 @@ describe('findGiveaways', () => {
     const { sections, byId } = library(scenarios)
     expect(findGiveaways(sections, byId).map(warning => warning.kind === 'words' && [warning.scenarioId, warning.field, warning.message])).toEqual([
       ['roadmap', 'title', '"roadmap" points at the answer "Product manager"; phones show this line, so reword it to describe the situation, not the owner'],
-      ['roadmap', 'question', '"vision" points at the answer "Product manager"; phones show this line, so reword it to describe the situation, not the owner'],
+      ['roadmap', 'question', '"product", "vision" points at the answer "Product manager"; phones show this line, so reword it to describe the situation, not the owner'],
     ])
   })
 })
