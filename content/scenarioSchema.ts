@@ -53,7 +53,12 @@ const sectionSchema = z.enum(sectionIds, {
   },
 })
 
-const difficulties = ['clear-cut', 'contested'] as const
+/**
+ * How the room is expected to split on the first vote, in the bands peer instruction works with:
+ * clear-cut (over 70% pick the intended answer), contested (about 30–70%), counter-intuitive (under 30%).
+ * It says nothing about which answer wins: a "Both" scenario can be clear-cut, a single-role one contested.
+ */
+export const difficulties = ['clear-cut', 'contested', 'counter-intuitive'] as const
 
 /** One poll scenario, as written in `scenarios/<id>.yaml`. Unknown fields are errors. */
 export const scenarioSchema = z.strictObject({
@@ -89,10 +94,13 @@ export const scenarioSchema = z.strictObject({
     .optional()
     .describe('Optional kebab-case labels (industry, theme) for filtering, e.g. [construction, risk].'),
   difficulty: z.enum(difficulties, {
-    error: issue => `${JSON.stringify(issue.input)} is not a difficulty; use "clear-cut" or "contested"`,
+    error: issue => `${JSON.stringify(issue.input)} is not a difficulty; use one of: ${difficulties.join(', ')}`,
   })
     .optional()
-    .describe('"clear-cut" when one role plainly owns it; "contested" when the room will reasonably split (often "Both").'),
+    .describe('Expected first-vote split: "clear-cut" when over 70% of the room will pick the intended answer; "contested" when about 30–70% will (the room splits, so pairs discuss and re-vote); "counter-intuitive" when under 30% will, because another choice is more tempting.'),
+  tempting: text(LIMITS.choice, 'so it fits one button on a phone')
+    .optional()
+    .describe('The wrong choice most of the room is likely to reach for first; must be one of the choices and not the answer. Facilitator notes and the debrief take it apart.'),
 }).superRefine((scenario, context) => {
   // Type errors elsewhere can leave these fields malformed; only compare well-formed values.
   if (!Array.isArray(scenario.choices))
@@ -107,6 +115,12 @@ export const scenarioSchema = z.strictObject({
   if (typeof scenario.answer === 'string' && scenario.choices.length > 0 && !scenario.choices.includes(scenario.answer)) {
     const choices = scenario.choices.map(choice => JSON.stringify(choice)).join(', ')
     context.addIssue({ code: 'custom', path: ['answer'], message: `${JSON.stringify(scenario.answer)} is not one of the choices; use one of: ${choices}` })
+  }
+  if (typeof scenario.tempting === 'string' && scenario.choices.length > 0) {
+    if (scenario.tempting === scenario.answer)
+      context.addIssue({ code: 'custom', path: ['tempting'], message: 'is the intended answer; name the wrong choice the room is likely to pick, or remove the field' })
+    else if (!scenario.choices.includes(scenario.tempting))
+      context.addIssue({ code: 'custom', path: ['tempting'], message: `${JSON.stringify(scenario.tempting)} is not one of the choices; use one of: ${scenario.choices.map(choice => JSON.stringify(choice)).join(', ')}` })
   }
   if (Array.isArray(scenario.tags)) {
     const seenTags = new Set<string>()

@@ -1,19 +1,41 @@
 // Validates the scenario library: `npm run scenarios:check [-- --dir path/to/scenarios]`.
 // Prints one `file:line:col  path: message` line per problem and exits 1, or a one-line summary.
+// Give-aways (answers clustered on one choice position, titles or questions that name the answer)
+// are printed as `file:line:col  warning: …` lines on stderr; they do not change the exit code.
+import type { ScenarioLibrary } from '../content/loadScenarios'
+import type { ScenarioIssue } from '../content/scenarioLibraryError'
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { formatIssues } from '../content/formatIssues'
+import { formatIssue, formatIssues } from '../content/formatIssues'
 import { defaultScenarioDir, INDEX_FILE, loadScenarioLibrary } from '../content/loadScenarios'
+import { findGiveaways } from '../content/scenarioGiveaways'
 import { ScenarioLibraryError } from '../content/scenarioLibraryError'
+import { readYamlSource } from '../content/yamlSource'
+
+/** Locates each give-away warning in the file an author would edit: the index for positions, the scenario for words. */
+function giveawayIssues(dir: string, library: ScenarioLibrary): ScenarioIssue[] {
+  const kind = { emptyMessage: '', keyNoun: 'field' }
+  const sourceOf = (name: string) => readYamlSource(join(dir, name), relative(process.cwd(), join(dir, name)), kind).source!
+  return findGiveaways(library.sections, library.byId).map((warning) => {
+    const issue = warning.kind === 'position'
+      ? sourceOf(INDEX_FILE).issueAtKey([], warning.section, warning.message)
+      : sourceOf(`${warning.scenarioId}.yaml`).issueAt([warning.field], warning.message)
+    return { ...issue, path: `warning: ${issue.path}` }
+  })
+}
 
 try {
   const { values } = parseArgs({ options: { dir: { type: 'string' } } })
   const dir = values.dir ?? defaultScenarioDir
   const library = loadScenarioLibrary(dir)
+  const warnings = giveawayIssues(dir, library)
+  for (const warning of warnings)
+    console.error(formatIssue(warning))
   const sectionCount = library.sections.filter(section => section.scenarioIds.length > 0).length
   const scenarioCount = library.scenarios.length
-  console.log(`✓ ${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid (${relative(process.cwd(), join(dir, INDEX_FILE))})`)
+  const warned = warnings.length === 0 ? '' : `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
+  console.log(`✓ ${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid${warned} (${relative(process.cwd(), join(dir, INDEX_FILE))})`)
 }
 catch (error) {
   if (error instanceof ScenarioLibraryError) {

@@ -26,6 +26,7 @@ export function answerCard(scenario: Scenario, number: number, slide?: number): 
   <p class="question">${scenario.question}</p>
   <ul class="choices-key">${scenario.choices.map(choice => html`<li class="${choice === scenario.answer ? 'is-answer' : ''}"><span class="dot"></span>${choice}</li>`)}</ul>
   <div class="answer-line"><span class="label">Intended answer</span><span class="pill">${scenario.answer}</span></div>
+  ${scenario.tempting ? html`<div class="answer-line"><span class="label">Likely wrong pick</span><span>${scenario.tempting}</span></div>` : ''}
   <p class="rationale">${scenario.rationale}</p>
   <div class="debrief">
     <p class="label">Debrief questions</p>

@@ -79,12 +79,14 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
     }
   })
 
-  it('gives the answer key in the facilitator guide: answer, rationale and debrief for every scenario', () => {
+  it('gives the answer key in the facilitator guide: answer, likely wrong pick, rationale and debrief for every scenario', () => {
     for (const scenario of library.scenarios) {
       const at = text.facilitator!.indexOf(`${squash(scenario.title)} `)
       expect(at, scenario.id).toBeGreaterThan(-1)
       const card = text.facilitator!.slice(at, at + 1600)
       expect(card).toContain(`INTENDED ANSWER ${scenario.answer}`)
+      if (scenario.tempting)
+        expect(card).toContain(`LIKELY WRONG PICK ${scenario.tempting}`)
       expect(card).toContain(squash(scenario.rationale))
       for (const question of scenario.debrief)
         expect(card).toContain(squash(question))
@@ -130,7 +132,7 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
     // Bar labels drawn in the SVG chart: share and count per choice.
     for (const label of ['30% (6)', '20% (4)', '50% (10)', '35% (7)', '15% (3)', '65% (13)', '55% (11)'])
       expect(report).toContain(label)
-    expect(report).toContain('23 other scenarios in the library were not polled')
+    expect(report).toContain(`${library.scenarios.length - 7} other scenarios in the library were not polled`)
   })
 
   it('numbers pages "Page N of M" under a running header with the kit title', () => {

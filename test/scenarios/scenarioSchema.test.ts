@@ -44,6 +44,20 @@ describe('scenario schema', () => {
     ])
   })
 
+  it('should accept a tempting wrong choice, and reject one that is the answer or not a choice', () => {
+    expect(scenarioSchema.parse({ ...minimal, tempting: 'Both, together' }).tempting).toBe('Both, together')
+    const issues = (tempting: string) => scenarioSchema.safeParse({ ...minimal, tempting }).error?.issues.map(issue => [issue.path.join('.'), issue.message])
+    expect(issues('Project manager')).toEqual([['tempting', 'is the intended answer; name the wrong choice the room is likely to pick, or remove the field']])
+    expect(issues('Site foreman')).toEqual([['tempting', '"Site foreman" is not one of the choices; use one of: "Product manager", "Project manager", "Both, together"']])
+  })
+
+  it('should take the three expected-split difficulties and explain a wrong one', () => {
+    for (const difficulty of ['clear-cut', 'contested', 'counter-intuitive'])
+      expect(scenarioSchema.parse({ ...minimal, difficulty }).difficulty).toBe(difficulty)
+    expect(scenarioSchema.safeParse({ ...minimal, difficulty: 'hard' }).error?.issues[0]?.message)
+      .toBe('"hard" is not a difficulty; use one of: clear-cut, contested, counter-intuitive')
+  })
+
   it('should suggest the intended word for a likely typo only', () => {
     expect(closestMatch('rationel', ['rationale', 'debrief'])).toBe('rationale')
     expect(closestMatch('colour', ['rationale', 'debrief'])).toBeUndefined()

@@ -28,6 +28,21 @@ describe('npm run scenarios:check', () => {
     ].join('\n'))
   })
 
+  it('should warn, located and still exiting 0, when answers cluster on one position or a title or question names the answer', () => {
+    const dir = 'test/fixtures/scenarios/giveaways'
+    const { status, stdout, stderr } = check('--dir', dir)
+    expect(status).toBe(0)
+    expect(stdout).toBe(`✓ 5 scenarios in 1 section valid, 4 warnings (${dir}/index.yaml)\n`)
+    const reword = 'phones show this line, so reword it to describe the situation, not the owner'
+    expect(stderr).toBe([
+      `${dir}/index.yaml:3:1  warning: responsibilities: the answer is choice 1 in 4 of 5 scenarios (80%: late-steel, roadmap-request, supplier-schedule, outage-at-midnight); keep each position within 40% by varying the order of choices`,
+      `${dir}/roadmap-request.yaml:3:8  warning: title: "roadmap" points at the answer "Product manager"; ${reword}`,
+      `${dir}/supplier-schedule.yaml:5:11  warning: question: "schedule" points at the answer "Project manager"; ${reword}`,
+      `${dir}/outage-at-midnight.yaml:3:8  warning: title: "incident" points at the answer "Incident lead"; ${reword}`,
+      '',
+    ].join('\n'))
+  })
+
   it('should turn an unexpected error into one line and exit 1', () => {
     const { status, stderr } = check('--no-such-flag')
     expect(status).toBe(1)

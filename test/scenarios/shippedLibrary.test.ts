@@ -76,7 +76,7 @@ describe('the shipped scenario library', () => {
     expectTypeOf<Scenario['section']>().toEqualTypeOf<'defining-roles' | 'responsibilities' | 'skills' | 'collaboration' | 'careers'>()
     expectTypeOf<Scenario['question']>().toEqualTypeOf<string>()
     expectTypeOf<Scenario['choices']>().toEqualTypeOf<string[]>()
-    expectTypeOf<Scenario['difficulty']>().toEqualTypeOf<'clear-cut' | 'contested' | undefined>()
+    expectTypeOf<Scenario['difficulty']>().toEqualTypeOf<'clear-cut' | 'contested' | 'counter-intuitive' | undefined>()
     const scenario = library.scenarios[0]!
     expect(Object.keys(scenario)).toEqual(expect.arrayContaining(['id', 'section', 'title', 'situation', 'question', 'choices', 'answer', 'rationale', 'debrief', 'minutes']))
   })
