@@ -274,6 +274,50 @@ describe('scenarioPoll in the presenter view', () => {
   })
 })
 
+describe('peer instruction', () => {
+  // 2 of 5 on the intended answer (C): 40%, the band where pairs discuss.
+  const split = () => poll({ status: 'closed', rounds: [{ round: 1, counts: [2, 1, 2], voters: 5 }] })
+
+  it('shows the presenter the band of the first vote and the suggested step', () => {
+    asPresenter()
+    const fake = fakePollConnection()
+    fake.setPoll(split())
+    const wrapper = render(fake)
+    expect(wrapper.find('.peer-step__band').text()).toBe('Round 1: 2 of 5 on the intended answer (40%) · band 30–70%')
+    expect(wrapper.find('.peer-step__next').text()).toContain('"convince your neighbour"')
+    expect(button(wrapper, 'Start round 2').attributes('data-suggested')).toBeDefined()
+    expect(button(wrapper, 'Reveal answer').attributes('data-suggested')).toBeUndefined()
+  })
+
+  it('keeps the band and the step off the projector until and after the reveal', async () => {
+    const fake = fakePollConnection()
+    fake.setPoll(split())
+    const wrapper = render(fake)
+    expect(wrapper.find('.peer-step').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('40%')
+    expect(wrapper.text()).not.toContain('neighbour')
+    fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [2, 1, 2], voters: 5 }] }))
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('.peer-step').exists()).toBe(false)
+  })
+
+  it('keeps them out of the presenter view\'s previews too', () => {
+    Object.assign(slide, { renderContext: 'previewNext', presenter: true, active: true })
+    const fake = fakePollConnection()
+    fake.setPoll(split())
+    expect(render(fake).find('.peer-step').exists()).toBe(false)
+  })
+
+  it('tells the presenter to move on when the room is nearly unanimous', () => {
+    asPresenter()
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'closed', rounds: [{ round: 1, counts: [0, 1, 9], voters: 10 }] }))
+    const wrapper = render(fake)
+    expect(wrapper.find('.peer-step__band').text()).toContain('band over 70%')
+    expect(button(wrapper, 'Reveal answer').attributes('data-suggested')).toBeDefined()
+  })
+})
+
 describe('scenarioPoll in print and export', () => {
   it('renders the static card and opens no socket', () => {
     Object.assign(slide, { print: true, renderContext: 'slide' })
