@@ -102,7 +102,7 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
   const analysis = resultsFile && kinds.includes('report')
     ? analyseSession(readResultsFile(resultsFile), library, `Results file ${displayPath(resultsFile)}`)
     : undefined
-  const plan = await loadDeckPlan(deckRoot)
+  const plan = await loadDeckPlan(deckRoot, { library })
   const wantPdf = format !== 'html'
   const executablePath = wantPdf && !options.renderer ? findBrowser() : undefined
   const removeIfUnused = prepareOutputDir(outDir)

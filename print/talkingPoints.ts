@@ -1,6 +1,7 @@
 // Turns a slide's facilitator note into printable pieces. Notes follow the deck's
-// convention: a first line `[N min]`, then one talking point per line, and a line
-// `Ask: …` with the question for the room.
+// convention: a first line `[N min]` (not on poll slides, whose time is the
+// scenario's), then one talking point per line, and a line `Ask: …` with the
+// question for the room.
 
 import { MINUTES_PATTERN } from '../content/deckPlan.ts'
 
@@ -34,11 +35,4 @@ export function talkingPoints(note: string): TalkingPoints {
     points.push(lead ? { label: lead[1]!, text: lead[2]! } : { text: line })
   }
   return { points, ask }
-}
-
-const SCENARIO_COMPONENT = /<Scenario(?:Poll|Card)\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
-
-/** The scenario ids a slide polls, from its `<ScenarioPoll id="…" />` (or static `<ScenarioCard id="…" />`) components. */
-export function polledScenarioIds(slideContent: string): string[] {
-  return [...slideContent.matchAll(SCENARIO_COMPONENT)].map(match => match[1]!)
 }

@@ -1,9 +1,11 @@
 import type { DeckPart, DeckPlan, PlannedSlide } from '../../content/deckPlan.ts'
 import type { ScenarioLibrary } from '../../content/loadScenarios.ts'
 import type { Paper } from '../paper.ts'
+import { polledScenarioIds } from '../../content/deckPlan.ts'
+import { MOVE_ON_ABOVE_PERCENT, TEACH_BELOW_PERCENT } from '../../poll/peerInstruction.ts'
 import { html } from '../html.ts'
 import { toneOf } from '../roleTone.ts'
-import { polledScenarioIds, talkingPoints } from '../talkingPoints.ts'
+import { talkingPoints } from '../talkingPoints.ts'
 import { answerKey } from './answerKey.ts'
 import { documentShell, keepWithNext, plural } from './documentShell.ts'
 
@@ -83,10 +85,11 @@ export function facilitatorGuide({ library, plan, paper }: FacilitatorGuideInput
   <div class="box">
     <h3>Running a poll</h3>
     <ol>
-      <li>Read the situation aloud and give the room about 30 seconds to vote.</li>
-      <li>Show the split before the answer, so people commit to a view first.</li>
-      <li>Reveal the intended answer and its rationale, then take the debrief questions.</li>
-      <li>When the room splits down the middle, let both camps talk, then run a second round.</li>
+      <li>Read the situation aloud; everyone votes alone for about 30 seconds, with the results hidden.</li>
+      <li>Close voting. The presenter view shows the share on the intended answer and the next step.</li>
+      <li>Under ${TEACH_BELOW_PERCENT}%: teach the idea briefly without the answer, then run round 2.</li>
+      <li>${TEACH_BELOW_PERCENT}–${MOVE_ON_ABOVE_PERCENT}%: two minutes in pairs ("convince your neighbour"), round 2, then reveal and compare the rounds.</li>
+      <li>Over ${MOVE_ON_ABOVE_PERCENT}%: reveal the answer and move on.</li>
     </ol>
   </div>
   <div class="box">
