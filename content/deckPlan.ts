@@ -1,7 +1,11 @@
 import type { ScenarioLibrary } from './loadScenarios.ts'
+import type { SessionPlan } from './loadSessionPlans.ts'
+import type { SeenSlide } from './planPreparser.ts'
+import type { ScenarioIssue } from './scenarioLibraryError.ts'
 import { relative, resolve } from 'node:path'
-import { load } from '@slidev/parser/fs'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import { loadScenarioLibrary } from './loadScenarios.ts'
+import { optionalAskMinutes, planPreparser } from './planPreparser.ts'
 
 // A poll slide names its scenario: `<ScenarioPoll id="…" />` (or the static `<ScenarioCard id="…" />`).
 const SCENARIO_COMPONENT = /<Scenario(?:Poll|Card)\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
@@ -25,6 +29,15 @@ export interface PlannedSlide {
   polls: string[]
   /** The slide's source: the deck file and its 1-based line, for messages. */
   source: { file: string, line: number }
+  /** The slide's `routeAlias`, the name session plans use for it. */
+  alias?: string
+}
+
+/** A poll as the room meets it: numbered in deck order, the same on slide, phone and handout. */
+export interface PlannedPoll {
+  number: number
+  scenarioId: string
+  slide: number
 }
 
 /** One markdown file of the deck (the opening, a section, the conclusion). */
@@ -44,6 +57,12 @@ export interface DeckPlan {
   totalMinutes: number
   /** Slides whose time is missing or given twice, and polls of unknown scenarios. */
   problems: string[]
+  /** The shown polls in deck order, numbered from 1. */
+  polls: PlannedPoll[]
+  /** The session plan applied, if any. */
+  plan?: SessionPlan
+  /** The plan names slides or scenarios the deck or library lacks: located in the plan file. */
+  planIssues: ScenarioIssue[]
 }
 
 // Every facilitator note opens with the time to spend, e.g. "[3 min]" or "[0.5 min]".
@@ -60,6 +79,8 @@ export interface LoadDeckPlanOptions {
   library?: Pick<ScenarioLibrary, 'byId'>
   /** The deck's entry file (default: slides.md). */
   entry?: string
+  /** Show the deck as this plan runs it; without one, every slide that is not hidden in the markdown. */
+  plan?: SessionPlan
 }
 
 /**
@@ -67,8 +88,11 @@ export interface LoadDeckPlanOptions {
  * a poll slide's time is its scenario's `minutes` (one number, in one place), any other
  * slide's is the `[N min]` its note starts with.
  */
-export async function loadDeckPlan(root: string, { library, entry = 'slides.md' }: LoadDeckPlanOptions = {}): Promise<DeckPlan> {
+export async function loadDeckPlan(root: string, { library, entry = 'slides.md', plan }: LoadDeckPlanOptions = {}): Promise<DeckPlan> {
   const scenarios = (library ?? loadScenarioLibrary()).byId
+  const seen: SeenSlide[] = []
+  // The same extension the running deck gets from setup/preparser.ts, so guide and deck agree.
+  injectPreparserExtensionLoader(async () => plan ? [planPreparser(plan, slide => seen.push(slide))] : [])
   const data = await load({ roots: [root], userRoot: root }, resolve(root, entry))
   const parts: DeckPart[] = []
   const problems: string[] = []
@@ -82,9 +106,9 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md' 
     const source = { file, line: slide.source.start + 1 }
     const where = `${file}:${source.line}  slide ${number} "${title}"`
     const noteMinutes = minutesFromNote(notes)
-    let minutes = noteMinutes ?? 0
+    let minutes = (noteMinutes ?? 0) + optionalAskMinutes(notes)
     if (polls.length > 0) {
-      minutes = 0
+      minutes = optionalAskMinutes(notes)
       for (const id of polls) {
         const scenario = scenarios.get(id)
         if (scenario)
@@ -108,7 +132,8 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md' 
       part = { file, title, minutes: 0, slides: [] }
       parts.push(part)
     }
-    part.slides.push({ number, title, minutes, notes, content: slide.content, polls, source })
+    const alias = typeof slide.frontmatter.routeAlias === 'string' ? slide.frontmatter.routeAlias : undefined
+    part.slides.push({ number, title, minutes, notes, content: slide.content, polls, source, alias })
     part.minutes += minutes
   }
 
@@ -120,5 +145,30 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md' 
   const totalMinutes = parts.reduce((sum, part) => sum + part.minutes, 0)
   const headTitle = typeof data.headmatter.title === 'string' ? data.headmatter.title.trim() : ''
   const title = headTitle || parts[0]?.title || 'Workshop'
-  return { title, parts, totalMinutes, problems }
+  const polls = parts.flatMap(part => part.slides).flatMap(slide => slide.polls.map(scenarioId => ({ scenarioId, slide: slide.number }))).map((poll, index) => ({ ...poll, number: index + 1 }))
+  const planIssues = plan ? checkPlanAgainstDeck(plan, seen, scenarios) : []
+  return { title, parts, totalMinutes, problems, polls, plan, planIssues }
+}
+
+/** Every slide and scenario a plan names must exist: a typo would silently show a slide the plan meant to cut. */
+function checkPlanAgainstDeck(plan: SessionPlan, seen: readonly SeenSlide[], scenarios: ReadonlyMap<string, unknown>): ScenarioIssue[] {
+  const aliases = new Set(seen.flatMap(slide => slide.alias ?? []))
+  const polled = new Set(seen.flatMap(slide => slide.polls))
+  const known = [...aliases].sort().join(', ')
+  const issues: ScenarioIssue[] = []
+  for (const key of ['hide', 'cutsWhenLate'] as const) {
+    plan[key].forEach((alias, index) => {
+      if (!aliases.has(alias))
+        issues.push(plan.issueAt([key, index], `no slide has routeAlias "${alias}"; use one of: ${known}`))
+    })
+  }
+  for (const [from, to] of Object.entries(plan.swaps)) {
+    if (!polled.has(from))
+      issues.push(plan.issueAt(['swaps', from], `no slide polls "${from}"; swap a scenario the deck polls`))
+    if (!scenarios.has(to))
+      issues.push(plan.issueAt(['swaps', from], `"${to}" is not in the scenario library`))
+    else if (polled.has(to))
+      issues.push(plan.issueAt(['swaps', from], `"${to}" is already polled in the deck; pick a spare`))
+  }
+  return issues
 }

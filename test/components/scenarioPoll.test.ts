@@ -40,6 +40,10 @@ vi.mock('virtual:scenario-library', () => ({
   },
 }))
 
+vi.mock('virtual:session-plan', () => ({
+  default: { name: '90', title: 'Test plan', minutes: 90, agenda: [], polls: [{ number: 3, scenarioId: 'dark-mode', section: 'defining-roles', title: 'Is dark mode coming, and when?' }] },
+}))
+
 const ID = 'dark-mode'
 
 function poll(patch: Partial<PresenterPoll> = {}): PresenterPoll {
@@ -82,6 +86,8 @@ describe('scenarioPoll on the projector', () => {
     fake.setPoll(poll())
     const wrapper = render(fake)
     expect(wrapper.find('.poll-live__status').text()).toBe('Not open yet')
+    // The number of the poll in the session plan, as the phone and the handout show it.
+    expect(wrapper.find('.poll-live__number').text()).toBe('Poll 3')
     expect(wrapper.find('.join-panel__code').text()).toBe('K7QFM')
     expect(wrapper.find('.join-panel__address').text()).toBe('10.0.0.5:3040')
     expect(wrapper.find('img.join-qr').attributes('alt')).toBe('QR code for http://10.0.0.5:3040/K7QFM')

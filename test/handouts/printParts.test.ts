@@ -51,7 +51,7 @@ describe('escaping', () => {
 
   it('never lets scenario text become markup in a document', () => {
     const participant = participantHandout({ library, kitTitle: 'Kit </style><script>x</script>', paper: 'a4' })
-    const facilitator = facilitatorGuide({ library, plan: { title: 'Kit', parts: [], totalMinutes: 0, problems: [] }, paper: 'letter' })
+    const facilitator = facilitatorGuide({ library, plan: { title: 'Kit', parts: [], totalMinutes: 0, problems: [], polls: [], planIssues: [] }, paper: 'letter' })
     for (const page of [participant, facilitator]) {
       expect(page).not.toContain('<script>')
       expect(page).not.toContain('<img')
