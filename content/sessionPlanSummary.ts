@@ -7,7 +7,10 @@ import type { SectionId } from './sections.ts'
 export const BREAK_ALIAS = 'break'
 
 export interface AgendaRow {
+  /** The part's title; the opening and the conclusion are called that. */
   title: string
+  /** Index of the deck part the row belongs to. */
+  part: number
   minutes: number
   /** Minute of the session the row starts at. */
   from: number
@@ -35,16 +38,18 @@ export interface SessionPlanSummary {
 export function summarisePlan(deck: DeckPlan, library: Pick<ScenarioLibrary, 'byId'>): SessionPlanSummary {
   const agenda: AgendaRow[] = []
   let from = 0
-  for (const part of deck.parts) {
+  deck.parts.forEach((part, index) => {
     const breaks = part.slides.filter(slide => slide.alias === BREAK_ALIAS)
     const breakMinutes = breaks.reduce((sum, slide) => sum + slide.minutes, 0)
-    agenda.push({ title: part.title, minutes: part.minutes - breakMinutes, from, isBreak: false })
+    // The first and last files frame the five sections; their first slides' titles say nothing of that.
+    const title = index === 0 ? 'Opening' : index === deck.parts.length - 1 ? 'Conclusion' : part.title
+    agenda.push({ title, part: index, minutes: part.minutes - breakMinutes, from, isBreak: false })
     from += part.minutes - breakMinutes
     if (breaks.length > 0) {
-      agenda.push({ title: 'Break', minutes: breakMinutes, from, isBreak: true })
+      agenda.push({ title: 'Break', part: index, minutes: breakMinutes, from, isBreak: true })
       from += breakMinutes
     }
-  }
+  })
   const polls = deck.polls.flatMap((poll) => {
     const scenario = library.byId.get(poll.scenarioId)
     return scenario ? [{ number: poll.number, scenarioId: poll.scenarioId, section: scenario.section, title: scenario.title }] : []
