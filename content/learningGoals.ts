@@ -47,6 +47,13 @@ export const keyPoints: Readonly<Record<SectionId, readonly string[]>> = {
   ],
 }
 
+/** "poll 4", "polls 1, 2 and 3": the polls that check an objective, as a slide or a handout says it. */
+export function pollList(numbers: readonly number[]): string {
+  if (numbers.length <= 1)
+    return numbers.length === 0 ? '' : `poll ${numbers[0]}`
+  return `polls ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`
+}
+
 /** The article the deck's facts and metaphors come from (CEO of the product, conductor, road trip). */
 export const sourceArticle = {
   title: 'Product manager vs project manager: how do they differ',

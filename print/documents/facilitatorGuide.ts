@@ -143,8 +143,8 @@ ${cuts.length > 0 ? html`<div class="box"><h3>If you run late, cut in this order
     <div class="box"><h3>A room that agrees</h3><p>${roomAdvice.unanimous}</p></div>
   </div>
 </section>
-<section class="page-break">
-  <h2 id="talking-points" class="first">Slide by slide</h2>
+<section>
+  <h2 id="talking-points">Slide by slide</h2>
   ${plan.parts.map(partBlock)}
 </section>
 <section class="page-break">

@@ -3,7 +3,7 @@ import type { ScenarioLibrary } from '../../content/loadScenarios.ts'
 import type { SectionId } from '../../content/sections.ts'
 import type { Paper } from '../paper.ts'
 import type { NumberedScenario } from '../sessionPolls.ts'
-import { keyPoints, learningObjectives } from '../../content/learningGoals.ts'
+import { keyPoints, learningObjectives, pollList } from '../../content/learningGoals.ts'
 import { sections } from '../../content/sections.ts'
 import { summarisePlan } from '../../content/sessionPlanSummary.ts'
 import { html } from '../html.ts'
@@ -29,10 +29,7 @@ export const PARTICIPANT_TITLE = 'Participant handout'
 
 /** The polls that check an objective: "polls 1 and 2". */
 export function pollsChecking(checkedIn: readonly SectionId[], polls: readonly NumberedScenario[]): string {
-  const numbers = polls.filter(poll => checkedIn.includes(poll.scenario.section)).map(poll => poll.label.replace(/^Poll /, ''))
-  if (numbers.length === 0)
-    return ''
-  return `${numbers.length === 1 ? 'poll' : 'polls'} ${numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`}`
+  return pollList(polls.filter(poll => checkedIn.includes(poll.scenario.section)).map(poll => Number(poll.label.replace(/^Poll /, ''))))
 }
 
 /**
