@@ -1,10 +1,12 @@
 import type { ComputedRef, Ref } from 'vue'
+import type { PeerStep } from '../poll/peerInstruction'
 import type { ControlAction, PollStatus, PresenterPoll, RoundTally } from '../poll/protocol'
 import type { PollConnection } from './createPollConnection'
 import type { BarSeries } from './pollResults'
 import type { ManualTally } from './useManualTally'
 import type { PollDisplay } from './usePollDisplay'
 import { computed, onScopeDispose, shallowRef, watch } from 'vue'
+import { peerStep } from '../poll/peerInstruction'
 import { allowedActions } from '../poll/pollMachine'
 import { registerPollShortcuts } from './pollShortcuts'
 import { useManualTally } from './useManualTally'
@@ -40,6 +42,8 @@ export interface UseLivePollReturn {
   /** Whether the room (the projector) sees the bars. */
   resultsForRoom: ComputedRef<boolean>
   allowed: ComputedRef<ReadonlySet<ControlAction>>
+  /** Peer instruction: round 1's band and the suggested next step; for the presenter's eyes only. */
+  peer: ComputedRef<PeerStep | undefined>
   /** A control on its way to the server. */
   pending: Readonly<Ref<ControlAction | null>>
   /** Why the last control failed, in words. */
@@ -87,6 +91,9 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   })
   const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!live.value && hands.value))
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
+  const peer = computed(() => live.value
+    ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer, comparing: display.value.compareRounds })
+    : undefined)
 
   function setDisplay(patch: Partial<PollDisplay>): void {
     displayStore.set({ ...display.value, ...patch })
@@ -189,6 +196,7 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
     series,
     resultsForRoom,
     allowed,
+    peer,
     pending,
     error,
     act,

@@ -1,15 +1,43 @@
+import type { ScenarioLibrary } from './loadScenarios.ts'
+import type { SessionPlan } from './loadSessionPlans.ts'
+import type { SeenSlide } from './planPreparser.ts'
+import type { ScenarioIssue } from './scenarioLibraryError.ts'
 import { relative, resolve } from 'node:path'
-import { load } from '@slidev/parser/fs'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
+import { loadScenarioLibrary } from './loadScenarios.ts'
+import { optionalAskMinutes, planPreparser } from './planPreparser.ts'
 
-/** One slide as the facilitator plans it: its title, the minutes its note gives, and the note itself. */
+// A poll slide names its scenario: `<ScenarioPoll id="…" />` (or the static `<ScenarioCard id="…" />`).
+const SCENARIO_COMPONENT = /<Scenario(?:Poll|Card)\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
+
+/** The scenario ids a slide polls, from its `<ScenarioPoll id="…" />` (or static `<ScenarioCard id="…" />`) components. */
+export function polledScenarioIds(slideContent: string): string[] {
+  return [...slideContent.matchAll(SCENARIO_COMPONENT)].map(match => match[1]!)
+}
+
+/** One slide as the facilitator plans it: its title, its minutes, and the note itself. */
 export interface PlannedSlide {
   /** 1-based slide number, as Slidev shows it. */
   number: number
   title: string
+  /** From the note's `[N min]`, or for a poll slide from its scenarios' `minutes`. */
   minutes: number
   notes: string
   /** The slide's markdown body, without frontmatter and notes. */
   content: string
+  /** Scenario ids the slide polls, in order; empty for a slide without a poll. */
+  polls: string[]
+  /** The slide's source: the deck file and its 1-based line, for messages. */
+  source: { file: string, line: number }
+  /** The slide's `routeAlias`, the name session plans use for it. */
+  alias?: string
+}
+
+/** A poll as the room meets it: numbered in deck order, the same on slide, phone and handout. */
+export interface PlannedPoll {
+  number: number
+  scenarioId: string
+  slide: number
 }
 
 /** One markdown file of the deck (the opening, a section, the conclusion). */
@@ -27,8 +55,14 @@ export interface DeckPlan {
   title: string
   parts: DeckPart[]
   totalMinutes: number
-  /** Slides whose notes are missing or do not start with `[N min]`. */
+  /** Slides whose time is missing or given twice, and polls of unknown scenarios. */
   problems: string[]
+  /** The shown polls in deck order, numbered from 1. */
+  polls: PlannedPoll[]
+  /** The session plan applied, if any. */
+  plan?: SessionPlan
+  /** The plan names slides or scenarios the deck or library lacks: located in the plan file. */
+  planIssues: ScenarioIssue[]
 }
 
 // Every facilitator note opens with the time to spend, e.g. "[3 min]" or "[0.5 min]".
@@ -40,8 +74,25 @@ export function minutesFromNote(note: string | undefined): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1])
 }
 
-/** Parses the deck the way Slidev does and groups its slides by source file, with timings from the notes. */
-export async function loadDeckPlan(root: string, entry = 'slides.md'): Promise<DeckPlan> {
+export interface LoadDeckPlanOptions {
+  /** Where poll slides take their minutes from (default: the kit's scenario library). */
+  library?: Pick<ScenarioLibrary, 'byId'>
+  /** The deck's entry file (default: slides.md). */
+  entry?: string
+  /** Show the deck as this plan runs it; without one, every slide that is not hidden in the markdown. */
+  plan?: SessionPlan
+}
+
+/**
+ * Parses the deck the way Slidev does and groups its slides by source file, with timings:
+ * a poll slide's time is its scenario's `minutes` (one number, in one place), any other
+ * slide's is the `[N min]` its note starts with.
+ */
+export async function loadDeckPlan(root: string, { library, entry = 'slides.md', plan }: LoadDeckPlanOptions = {}): Promise<DeckPlan> {
+  const scenarios = (library ?? loadScenarioLibrary()).byId
+  const seen: SeenSlide[] = []
+  // The same extension the running deck gets from setup/preparser.ts, so guide and deck agree.
+  injectPreparserExtensionLoader(async () => plan ? [planPreparser(plan, slide => seen.push(slide))] : [])
   const data = await load({ roots: [root], userRoot: root }, resolve(root, entry))
   const parts: DeckPart[] = []
   const problems: string[] = []
@@ -51,21 +102,39 @@ export async function loadDeckPlan(root: string, entry = 'slides.md'): Promise<D
     const number = slide.index + 1
     const title = slide.title?.trim() || `(untitled slide ${number})`
     const notes = slide.note?.trim() ?? ''
-    const minutes = minutesFromNote(notes)
-    if (minutes === undefined) {
-      const where = `${file}:${slide.source.start + 1}`
-      problems.push(notes
-        ? `${where}  slide ${number} "${title}": its notes must start with the minutes to spend, e.g. [3 min]`
-        : `${where}  slide ${number} "${title}": it has no facilitator notes; add an HTML comment at the end of the slide`)
+    const polls = polledScenarioIds(slide.content)
+    const source = { file, line: slide.source.start + 1 }
+    const where = `${file}:${source.line}  slide ${number} "${title}"`
+    const noteMinutes = minutesFromNote(notes)
+    let minutes = (noteMinutes ?? 0) + optionalAskMinutes(notes)
+    if (polls.length > 0) {
+      minutes = optionalAskMinutes(notes)
+      for (const id of polls) {
+        const scenario = scenarios.get(id)
+        if (scenario)
+          minutes += scenario.minutes
+        else
+          problems.push(`${where}: it polls "${id}", which is not in the scenario library`)
+      }
+      if (noteMinutes !== undefined)
+        problems.push(`${where}: a poll slide takes its time from its scenario's minutes (${minutes}); remove "[${noteMinutes} min]" from its notes`)
     }
+    else if (noteMinutes === undefined) {
+      problems.push(notes
+        ? `${where}: its notes must start with the minutes to spend, e.g. [3 min]`
+        : `${where}: it has no facilitator notes; add an HTML comment at the end of the slide`)
+    }
+    if (!notes && polls.length > 0)
+      problems.push(`${where}: it has no facilitator notes; add an HTML comment at the end of the slide`)
 
     let part = parts.at(-1)
     if (part?.file !== file) {
       part = { file, title, minutes: 0, slides: [] }
       parts.push(part)
     }
-    part.slides.push({ number, title, minutes: minutes ?? 0, notes, content: slide.content })
-    part.minutes += minutes ?? 0
+    const alias = typeof slide.frontmatter.routeAlias === 'string' ? slide.frontmatter.routeAlias : undefined
+    part.slides.push({ number, title, minutes, notes, content: slide.content, polls, source, alias })
+    part.minutes += minutes
   }
 
   for (const [file, markdown] of Object.entries(data.markdownFiles)) {
@@ -76,5 +145,30 @@ export async function loadDeckPlan(root: string, entry = 'slides.md'): Promise<D
   const totalMinutes = parts.reduce((sum, part) => sum + part.minutes, 0)
   const headTitle = typeof data.headmatter.title === 'string' ? data.headmatter.title.trim() : ''
   const title = headTitle || parts[0]?.title || 'Workshop'
-  return { title, parts, totalMinutes, problems }
+  const polls = parts.flatMap(part => part.slides).flatMap(slide => slide.polls.map(scenarioId => ({ scenarioId, slide: slide.number }))).map((poll, index) => ({ ...poll, number: index + 1 }))
+  const planIssues = plan ? checkPlanAgainstDeck(plan, seen, scenarios) : []
+  return { title, parts, totalMinutes, problems, polls, plan, planIssues }
+}
+
+/** Every slide and scenario a plan names must exist: a typo would silently show a slide the plan meant to cut. */
+function checkPlanAgainstDeck(plan: SessionPlan, seen: readonly SeenSlide[], scenarios: ReadonlyMap<string, unknown>): ScenarioIssue[] {
+  const aliases = new Set(seen.flatMap(slide => slide.alias ?? []))
+  const polled = new Set(seen.flatMap(slide => slide.polls))
+  const known = [...aliases].sort().join(', ')
+  const issues: ScenarioIssue[] = []
+  for (const key of ['hide', 'cutsWhenLate'] as const) {
+    plan[key].forEach((alias, index) => {
+      if (!aliases.has(alias))
+        issues.push(plan.issueAt([key, index], `no slide has routeAlias "${alias}"; use one of: ${known}`))
+    })
+  }
+  for (const [from, to] of Object.entries(plan.swaps)) {
+    if (!polled.has(from))
+      issues.push(plan.issueAt(['swaps', from], `no slide polls "${from}"; swap a scenario the deck polls`))
+    if (!scenarios.has(to))
+      issues.push(plan.issueAt(['swaps', from], `"${to}" is not in the scenario library`))
+    else if (polled.has(to))
+      issues.push(plan.issueAt(['swaps', from], `"${to}" is already polled in the deck; pick a spare`))
+  }
+  return issues
 }

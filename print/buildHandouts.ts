@@ -6,21 +6,24 @@ import type { ScenarioLibrary } from '../content/loadScenarios.ts'
 import type { Paper } from './paper.ts'
 import type { PdfRenderer } from './renderPdf.ts'
 import type { SessionAnalysis } from './results.ts'
+import type { SlideExporter } from './slideImages.ts'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadDeckPlan } from '../content/deckPlan.ts'
 import { loadScenarioLibrary } from '../content/loadScenarios.ts'
 import { findBrowser } from '../scripts/lib/findBrowser.ts'
+import { loadSessionDeck } from '../scripts/lib/sessionDeck.ts'
 import { displayPath } from './displayPath.ts'
+import { ANSWERS_TITLE, answerSheet } from './documents/answerSheet.ts'
 import { FACILITATOR_TITLE, facilitatorGuide } from './documents/facilitatorGuide.ts'
 import { PARTICIPANT_TITLE, participantHandout } from './documents/participantHandout.ts'
 import { REPORT_TITLE, sessionReport } from './documents/sessionReport.ts'
 import { prepareOutputDir } from './outputDir.ts'
 import { launchPdfRenderer } from './renderPdf.ts'
 import { analyseSession, readResultsFile } from './results.ts'
+import { slideImages } from './slideImages.ts'
 import { writeFileAtomic } from './writeAtomic.ts'
 
-export const documentKinds = ['participant', 'facilitator', 'report'] as const
+export const documentKinds = ['participant', 'answers', 'facilitator', 'report'] as const
 export type DocumentKind = (typeof documentKinds)[number]
 export const outputFormats = ['html', 'pdf', 'both'] as const
 export type OutputFormat = (typeof outputFormats)[number]
@@ -35,6 +38,10 @@ export interface BuildHandoutsOptions {
   resultsFile?: string
   /** Scenario library folder (default: the kit's scenarios/). */
   scenarioDir?: string
+  /** The session plan ("60", "90"); the plan file's default when omitted. */
+  plan?: string
+  /** Put a picture of each slide in the guide, exported by Slidev and cached by content hash; none when omitted. */
+  slideImages?: { exporter?: SlideExporter, cacheDir?: string }
   /** The kit root holding slides.md. */
   deckRoot: string
   /** A renderer already running (tests share one); launched and closed here when omitted. */
@@ -64,6 +71,7 @@ export class HandoutsError extends Error {
 
 const TITLES: Record<DocumentKind, string> = {
   participant: PARTICIPANT_TITLE,
+  answers: ANSWERS_TITLE,
   facilitator: FACILITATOR_TITLE,
   report: REPORT_TITLE,
 }
@@ -72,14 +80,17 @@ interface Sources {
   library: ScenarioLibrary
   plan: DeckPlan
   analysis?: SessionAnalysis
+  images?: ReadonlyMap<number, string>
 }
 
-function renderHtml(kind: DocumentKind, { library, plan, analysis }: Sources, paper: Paper): string {
+function renderHtml(kind: DocumentKind, { library, plan, analysis, images }: Sources, paper: Paper): string {
   if (kind === 'participant')
-    return participantHandout({ library, kitTitle: plan.title, paper })
+    return participantHandout({ library, deck: plan, paper })
+  if (kind === 'answers')
+    return answerSheet({ library, deck: plan, paper })
   if (kind === 'facilitator')
-    return facilitatorGuide({ library, plan, paper })
-  return sessionReport({ analysis: analysis!, kitTitle: plan.title, paper })
+    return facilitatorGuide({ library, plan, paper, slideImages: images })
+  return sessionReport({ analysis: analysis!, kitTitle: plan.title, paper, polls: plan.polls })
 }
 
 /** Which documents a run builds. */
@@ -88,7 +99,7 @@ export function documentsToBuild(only: DocumentKind | undefined, hasResults: boo
     throw new HandoutsError('--only report needs --results FILE: the JSON that npm run results -- --session NAME writes.')
   if (only)
     return [only]
-  return hasResults ? [...documentKinds] : ['participant', 'facilitator']
+  return hasResults ? [...documentKinds] : ['participant', 'answers', 'facilitator']
 }
 
 /** Builds and writes the requested documents; see BuildHandoutsOptions. */
@@ -102,7 +113,7 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
   const analysis = resultsFile && kinds.includes('report')
     ? analyseSession(readResultsFile(resultsFile), library, `Results file ${displayPath(resultsFile)}`)
     : undefined
-  const plan = await loadDeckPlan(deckRoot)
+  const plan = await loadSessionDeck(options.plan, library, deckRoot)
   const wantPdf = format !== 'html'
   const executablePath = wantPdf && !options.renderer ? findBrowser() : undefined
   const removeIfUnused = prepareOutputDir(outDir)
@@ -111,7 +122,10 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
   const documents: BuiltDocument[] = []
   let renderer: PdfRenderer | undefined
   try {
-    const pages = kinds.map(kind => ({ kind, html: renderHtml(kind, { library, plan, analysis }, paper) }))
+    const images = options.slideImages && kinds.includes('facilitator')
+      ? await slideImages({ root: deckRoot, plan: plan.plan!.name, executablePath: options.slideImages.exporter ? '' : executablePath ?? findBrowser(), ...options.slideImages })
+      : undefined
+    const pages = kinds.map(kind => ({ kind, html: renderHtml(kind, { library, plan, analysis, images }, paper) }))
     renderer = wantPdf ? options.renderer ?? await launchPdfRenderer({ executablePath }) : undefined
     for (const { kind, html } of pages) {
       const files: string[] = []

@@ -1,8 +1,10 @@
 // Turns a slide's facilitator note into printable pieces. Notes follow the deck's
-// convention: a first line `[N min]`, then one talking point per line, and a line
-// `Ask: …` with the question for the room.
+// convention: a first line `[N min]` (not on poll slides, whose time is the
+// scenario's), then one talking point per line, and a line `Ask: …` with the
+// question for the room.
 
 import { MINUTES_PATTERN } from '../content/deckPlan.ts'
+import { OPTIONAL_ASK } from '../content/planPreparser.ts'
 
 export interface TalkingPoint {
   /** A short lead-in such as "Reveal" when the line starts with one, e.g. "Reveal: show the split". */
@@ -12,8 +14,10 @@ export interface TalkingPoint {
 
 export interface TalkingPoints {
   points: TalkingPoint[]
-  /** The question for the room, without the "Ask:" prefix. */
+  /** The essential question for the room, without the "Ask:" prefix. */
   ask?: string
+  /** Prompts marked `Ask (optional …):`, which a tight plan drops. */
+  optionalAsks: string[]
 }
 
 const ASK = /^ask:\s*/i
@@ -25,7 +29,12 @@ export function talkingPoints(note: string): TalkingPoints {
   const lines = note.replace(MINUTES_PATTERN, '').split('\n').map(line => line.trim()).filter(Boolean)
   const points: TalkingPoint[] = []
   let ask: string | undefined
+  const optionalAsks: string[] = []
   for (const line of lines) {
+    if (OPTIONAL_ASK.test(line)) {
+      optionalAsks.push(line.replace(OPTIONAL_ASK, ''))
+      continue
+    }
     if (ASK.test(line)) {
       ask = line.replace(ASK, '')
       continue
@@ -33,12 +42,5 @@ export function talkingPoints(note: string): TalkingPoints {
     const lead = LEAD_IN.exec(line)
     points.push(lead ? { label: lead[1]!, text: lead[2]! } : { text: line })
   }
-  return { points, ask }
-}
-
-const SCENARIO_COMPONENT = /<Scenario(?:Poll|Card)\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
-
-/** The scenario ids a slide polls, from its `<ScenarioPoll id="…" />` (or static `<ScenarioCard id="…" />`) components. */
-export function polledScenarioIds(slideContent: string): string[] {
-  return [...slideContent.matchAll(SCENARIO_COMPONENT)].map(match => match[1]!)
+  return { points, ask, optionalAsks }
 }

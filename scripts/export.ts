@@ -4,18 +4,20 @@ import { mkdirSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { choosePlan, loadSessionPlans, PLAN_ENV } from '../content/loadSessionPlans'
 import { displayPath } from '../print/displayPath'
 import { findBrowser } from './lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from './lib/paths'
 import { runMain } from './lib/runMain'
 
-const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks]
+const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME]
 
 Writes the workshop deck as a PDF (default: exports/workshop-deck.pdf).
 The browser is found automatically; set CHROME_PATH to choose one.
 
   -o, --output FILE   where to write the PDF
   -c, --with-clicks   one page per click step instead of one per slide
+  --plan NAME         the session plan to export: 60 or 90 (default: the plan file's default)
   -h, --help          show this help`
 
 runMain(async () => {
@@ -23,6 +25,7 @@ runMain(async () => {
     options: {
       'output': { type: 'string', short: 'o' },
       'with-clicks': { type: 'boolean', short: 'c', default: false },
+      'plan': { type: 'string' },
       'help': { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -31,6 +34,8 @@ runMain(async () => {
     return 0
   }
 
+  // Checked here, so a wrong name stops with the plan file's message rather than Slidev's.
+  const plan = choosePlan(loadSessionPlans(), values.plan)
   const browser = findBrowser()
   const output = values.output ? resolve(values.output) : DEFAULT_DECK_PDF
   mkdirSync(dirname(output), { recursive: true })
@@ -40,7 +45,7 @@ runMain(async () => {
     args.push('--with-clicks')
 
   const code = await new Promise<number>((resolveCode, reject) => {
-    const child = spawn(process.execPath, args, { cwd: KIT_ROOT, stdio: 'inherit' })
+    const child = spawn(process.execPath, args, { cwd: KIT_ROOT, stdio: 'inherit', env: { ...process.env, [PLAN_ENV]: plan.name } })
     child.on('error', reject)
     child.on('exit', status => resolveCode(status ?? 1))
   })

@@ -13,13 +13,17 @@ import { runMain } from './lib/runMain.ts'
 const HELP = `Usage: npm run handouts -- [options]
 
 Writes printable documents made from the scenario library and the deck:
-  participant   the two roles side by side, every scenario with room for notes, no answers
-  facilitator   the session plan, talking points per slide, and the answer key
-  report        how the room voted (only with --results)
+  participant   objectives, routing guide, the plan's polls and self-study scenarios, worksheet; no answers
+  answers       the answer sheet to hand out or send after the session (answers.pdf)
+  facilitator   the run sheet for the plan: preparation, every slide with its poll's answer, swap-ins
+  report        how the room voted, in the plan's poll order (only with --results)
 
+  --plan NAME        the session plan: 60 or 90 (default: the one plans/session-plans.yaml names)
+  --no-slide-images  leave the slide pictures out of the facilitator guide (they take one
+                     Slidev export per plan the first time, then come from .cache/)
   --out DIR          where to write (default: handouts/)
   --format FORMAT    pdf, html, or both (default: both; HTML needs no browser)
-  --only DOCUMENT    build one document: participant, facilitator or report
+  --only DOCUMENT    build one document: participant, answers, facilitator or report
   --paper SIZE       a4 (default) or letter
   --results FILE     the poll results export, from: npm run results -- --session NAME --out FILE
   --scenarios DIR    the scenario library (default: scenarios/)
@@ -36,13 +40,15 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 runMain(async () => {
   const { values } = parseArgs({
     options: {
-      out: { type: 'string', short: 'o' },
-      format: { type: 'string', default: 'both' },
-      only: { type: 'string' },
-      paper: { type: 'string', default: 'a4' },
-      results: { type: 'string' },
-      scenarios: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      'out': { type: 'string', short: 'o' },
+      'format': { type: 'string', default: 'both' },
+      'only': { type: 'string' },
+      'paper': { type: 'string', default: 'a4' },
+      'results': { type: 'string' },
+      'scenarios': { type: 'string' },
+      'plan': { type: 'string' },
+      'no-slide-images': { type: 'boolean', default: false },
+      'help': { type: 'boolean', short: 'h', default: false },
     },
   })
   if (values.help) {
@@ -61,6 +67,8 @@ runMain(async () => {
     only,
     resultsFile: values.results === undefined ? undefined : resolve(values.results),
     scenarioDir: values.scenarios === undefined ? undefined : resolve(values.scenarios),
+    plan: values.plan,
+    slideImages: values['no-slide-images'] ? undefined : {},
     deckRoot: KIT_ROOT,
     onDocument: (document) => {
       const size = document.pages === undefined ? 'HTML' : `${document.pages} ${document.pages === 1 ? 'page' : 'pages'}`

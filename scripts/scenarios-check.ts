@@ -1,5 +1,5 @@
-// Validates the scenario library: `npm run scenarios:check [-- --dir path/to/scenarios]`.
-// Prints one `file:line:col  path: message` line per problem and exits 1, or a one-line summary.
+// Validates the scenario library and the session plans: `npm run scenarios:check [-- --dir path/to/scenarios]`.
+// Prints one `file:line:col  path: message` line per problem and exits 1, or a one-line summary each.
 // Give-aways (answers clustered on one choice position, titles or questions that name the answer)
 // are printed as `file:line:col  warning: …` lines on stderr; they do not change the exit code.
 import type { ScenarioLibrary } from '../content/loadScenarios'
@@ -7,11 +7,14 @@ import type { ScenarioIssue } from '../content/scenarioLibraryError'
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { loadDeckPlan } from '../content/deckPlan'
 import { formatIssue, formatIssues } from '../content/formatIssues'
 import { defaultScenarioDir, INDEX_FILE, loadScenarioLibrary } from '../content/loadScenarios'
+import { loadSessionPlans, SessionPlanError } from '../content/loadSessionPlans'
 import { findGiveaways } from '../content/scenarioGiveaways'
 import { ScenarioLibraryError } from '../content/scenarioLibraryError'
 import { readYamlSource } from '../content/yamlSource'
+import { KIT_ROOT } from './lib/paths'
 
 /** Locates each give-away warning in the file an author would edit: the index for positions, the scenario for words. */
 function giveawayIssues(dir: string, library: ScenarioLibrary): ScenarioIssue[] {
@@ -36,11 +39,26 @@ try {
   const scenarioCount = library.scenarios.length
   const warned = warnings.length === 0 ? '' : `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
   console.log(`✓ ${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid${warned} (${relative(process.cwd(), join(dir, INDEX_FILE))})`)
+
+  // The plans name the kit's own slides and scenarios, so they are checked only against the kit's library.
+  if (values.dir === undefined) {
+    const plans = loadSessionPlans()
+    const issues = []
+    const summaries = []
+    for (const plan of plans.plans.values()) {
+      const deck = await loadDeckPlan(KIT_ROOT, { library, plan })
+      issues.push(...deck.planIssues)
+      summaries.push(`${plan.name}: ${deck.totalMinutes} of ${plan.minutes} min, ${deck.polls.length} polls`)
+    }
+    if (issues.length > 0)
+      throw new SessionPlanError(issues)
+    console.log(`✓ session plans valid (${plans.file}; ${summaries.join(' · ')})`)
+  }
 }
 catch (error) {
-  if (error instanceof ScenarioLibraryError) {
+  if (error instanceof ScenarioLibraryError || error instanceof SessionPlanError) {
     console.error(formatIssues(error.issues))
-    console.error(`✗ ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in the scenario library`)
+    console.error(`✗ ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in the ${error instanceof SessionPlanError ? 'session plans' : 'scenario library'}`)
   }
   else {
     // Anything else (bad flag, unreadable disk) is still one readable line, never a stack trace.

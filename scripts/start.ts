@@ -4,11 +4,14 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
+import { loadScenarioLibrary } from '../content/loadScenarios'
+import { PLAN_ENV } from '../content/loadSessionPlans'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { KIT_ROOT, SLIDEV_BIN } from './lib/paths'
 import { pollBanner } from './lib/pollBanner'
 import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
+import { loadSessionDeck, numberDefinitions } from './lib/sessionDeck'
 import { stopOnSignals } from './lib/stopOnSignals'
 
 const HELP = `Usage: npm start -- [options]
@@ -19,18 +22,25 @@ QR code for the room. The deck stays on this computer: http://localhost:3030
 
   --deck-port PORT     the deck's first choice of port (default: ${DEFAULT_DECK_PORT}; the next free
                        one is used if it is taken)
+  --plan NAME          the session plan: 60 or 90 (default: the one plans/session-plans.yaml names);
+                       slides the plan cuts are hidden from the deck, not deleted
 ${POLL_SERVER_FLAGS}`
 
 const DECK_READY_TIMEOUT_MS = 90_000
 
 runMain(async () => {
-  const options = parsePollServerArgs(process.argv.slice(2), process.env, { 'deck-port': { type: 'string' } })
+  const options = parsePollServerArgs(process.argv.slice(2), process.env, { 'deck-port': { type: 'string' }, 'plan': { type: 'string' } })
   if (options.help) {
     console.log(HELP)
     return 0
   }
+  // The plan is checked before anything starts: a typo in it would show slides it meant to cut.
+  const planName = typeof options.values.plan === 'string' ? options.values.plan : undefined
+  const deckPlan = await loadSessionDeck(planName, loadScenarioLibrary(options.scenarios))
   const deckPort = await freePort(Number(options.values['deck-port'] ?? DEFAULT_DECK_PORT))
-  const server = await startPollServer(pollServerOptions(options, deckPort))
+  const serverOptions = pollServerOptions(options, deckPort)
+  const server = await startPollServer({ ...serverOptions, definitions: numberDefinitions(serverOptions.definitions, deckPlan) })
+  console.log(`  Plan ${deckPlan.plan!.name}: ${deckPlan.plan!.title}, ${deckPlan.plan!.minutes} minutes, ${deckPlan.polls.length} polls.`)
 
   const signalled = stopOnSignals(async () => undefined).then(() => 'signal' as const)
 
@@ -38,7 +48,7 @@ runMain(async () => {
   const deck = spawn(process.execPath, [SLIDEV_BIN, 'slides.md', '--port', String(deckPort)], {
     cwd: KIT_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, VITE_POLL_SERVER_URL: `http://localhost:${server.port}` },
+    env: { ...process.env, VITE_POLL_SERVER_URL: `http://localhost:${server.port}`, [PLAN_ENV]: deckPlan.plan!.name },
   })
   const deckExited = new Promise<number>(resolve => deck.on('exit', code => resolve(code ?? 0)))
   deck.on('error', error => console.error(`✖ Could not start Slidev: ${error.message}`))

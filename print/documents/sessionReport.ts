@@ -1,3 +1,4 @@
+import type { PlannedPoll } from '../../content/deckPlan.ts'
 import type { SafeHtml } from '../html.ts'
 import type { Paper } from '../paper.ts'
 import type { PollAnalysis, SessionAnalysis } from '../results.ts'
@@ -12,6 +13,23 @@ export interface SessionReportInput {
   analysis: SessionAnalysis
   kitTitle: string
   paper: Paper
+  /** The plan's polls: the report follows their order and numbers ("Poll 3"). */
+  polls?: readonly PlannedPoll[]
+}
+
+// Phones show "Poll 3: title"; the report numbers polls itself, from the plan.
+const NUMBER_PREFIX = /^Poll \d+: /
+
+/** The polls in the plan's order, each with its label; polls the plan does not know follow, unnumbered. */
+export function inPlanOrder(items: readonly PollAnalysis[], polls: readonly PlannedPoll[]): { item: PollAnalysis, label: string }[] {
+  const numbers = new Map(polls.map(poll => [poll.scenarioId, poll.number]))
+  const title = (item: PollAnalysis) => item.poll.title.replace(NUMBER_PREFIX, '')
+  return [...items]
+    .sort((a, b) => (numbers.get(a.poll.id) ?? Infinity) - (numbers.get(b.poll.id) ?? Infinity))
+    .map((item) => {
+      const number = numbers.get(item.poll.id)
+      return { item, label: number === undefined ? title(item) : `Poll ${number}: ${title(item)}` }
+    })
 }
 
 /** The report's name for the document. */
@@ -26,13 +44,13 @@ function meter(share: number, tone: 'product' | 'project') {
   return html`<span class="meter"><span style="width:${(share * 100).toFixed(1)}%; background:var(--${tone})"></span></span>`
 }
 
-function pollCard(item: PollAnalysis, index: number): SafeHtml {
+function pollCard(item: PollAnalysis, label: string, index: number): SafeHtml {
   const { poll, scenario, final, shift, rounds } = item
   const section = sectionById(scenario.section)
   const voted = final !== undefined
   return html`
 <article class="card keyed tone-${toneOf(poll.answer)}">
-  <div class="card-head"><h3>${poll.title}</h3><span class="meta">${section ? `${section.number}. ${section.title}` : ''} · ${plural(rounds.length, 'round')}</span></div>
+  <div class="card-head"><h3>${label}</h3><span class="meta">${section ? `${section.number}. ${section.title}` : ''} · ${plural(rounds.length, 'round')}</span></div>
   <p class="question">${poll.question}</p>
   ${voted
     ? html`<ul class="stats">
@@ -42,7 +60,7 @@ function pollCard(item: PollAnalysis, index: number): SafeHtml {
     ${shift ? html`<li>Round 1 to 2: <strong>${percent(shift.from)} to ${percent(shift.to)}</strong> matched (${points(shift.from, shift.to)})</li>` : ''}
   </ul>
   ${rounds.length > 1 ? html`<div class="legend"><span><i style="background:#94a3b8"></i>Round 1 (pale)</span><span><i style="background:#334155"></i>Round 2 (solid)</span></div>` : ''}
-  <figure class="chart">${barChart({ id: `chart-${index}`, title: `How the room voted: ${poll.title}`, choices: poll.choices, answerIndex: poll.answerIndex, rounds })}</figure>`
+  <figure class="chart">${barChart({ id: `chart-${index}`, title: `How the room voted: ${label}`, choices: poll.choices, answerIndex: poll.answerIndex, rounds })}</figure>`
     : html`<p class="muted">Nobody voted in this poll.</p>`}
   <p class="rationale"><strong>Intended answer: ${poll.answer}.</strong> ${scenario.rationale}</p>
   ${item.worthRevisiting && scenario.debrief[0] ? html`<p class="ask"><strong>Revisit with:</strong> ${scenario.debrief[0]}</p>` : ''}
@@ -50,9 +68,12 @@ function pollCard(item: PollAnalysis, index: number): SafeHtml {
 </article>`
 }
 
-/** How the room voted: overview table, then each poll as a chart, most split first. */
-export function sessionReport({ analysis, kitTitle, paper }: SessionReportInput): string {
-  const { results, polls } = analysis
+/** How the room voted: overview table in the plan's poll order, then each poll as a chart, the ones worth revisiting first. */
+export function sessionReport({ analysis, kitTitle, paper, polls: planPolls = [] }: SessionReportInput): string {
+  const { results } = analysis
+  const ordered = inPlanOrder(analysis.polls, planPolls)
+  const polls = ordered.map(({ item }) => item)
+  const labels = new Map(ordered.map(({ item, label }) => [item, label]))
   const voted = polls.filter(item => item.final)
   const votes = voted.reduce((sum, item) => sum + (item.final?.voters ?? 0), 0)
   const matched = voted.reduce((sum, item) => sum + (item.final?.counts[item.poll.answerIndex] ?? 0), 0)
@@ -72,11 +93,11 @@ export function sessionReport({ analysis, kitTitle, paper }: SessionReportInput)
     <li><strong>${revisit.length}</strong>worth revisiting</li>
   </ul>
 </header>
-<h2 id="overview">Overview, most split first</h2>
+<h2 id="overview">Overview, in the order of the session</h2>
 <table class="summary">
   <thead><tr><th>Poll</th><th class="num">Votes</th><th>Matched</th><th>Split</th><th>Round 1 to 2</th></tr></thead>
   <tbody>${polls.map(item => html`<tr>
-    <td>${item.poll.title}${item.worthRevisiting ? html` <span class="flag">· revisit</span>` : ''}</td>
+    <td>${labels.get(item)}${item.worthRevisiting ? html` <span class="flag">· revisit</span>` : ''}</td>
     <td class="num">${item.final?.voters ?? 0}</td>
     <td>${item.final ? html`${meter(item.final.matched ?? 0, 'product')}${percent(item.final.matched ?? 0)}` : '–'}</td>
     <td>${item.final ? html`${meter(item.split, 'project')}${splitLabel(item.split)}` : '–'}</td>
@@ -86,8 +107,8 @@ export function sessionReport({ analysis, kitTitle, paper }: SessionReportInput)
 ${analysis.unpolled > 0 ? html`<p class="muted small after-table">${plural(analysis.unpolled, 'other scenario')} in the library ${analysis.unpolled === 1 ? 'was' : 'were'} not polled in this session.</p>` : ''}
 <p class="method"><strong>How to read it.</strong> <em>Matched</em> is the share of the final round's votes that chose the intended answer. <em>Split</em> is the normalised entropy of the final round: 0.00 when everyone chose the same, 1.00 when the votes spread evenly over every choice. A poll is worth revisiting when its split is ${WORTH_REVISITING_SPLIT.toFixed(2)} or more, or when fewer than ${percent(WORTH_REVISITING_MATCHED)} matched the intended answer. <em>Round 1 to 2</em> shows the matched share before and after the room discussed and voted again.</p>
 <section class="page-break">
-  ${revisit.length > 0 ? keepWithNext(html`<h2 id="revisit" class="first">Worth revisiting</h2><p class="section-intro">The room disagreed most on these. They make good openers for a follow-up session.</p>`, revisit.map((item, index) => pollCard(item, index))) : ''}
-  ${settled.length > 0 ? keepWithNext(html`<h2 id="settled" class="${revisit.length > 0 ? '' : 'first'}">Clear results</h2>`, settled.map((item, index) => pollCard(item, revisit.length + index))) : ''}
+  ${revisit.length > 0 ? keepWithNext(html`<h2 id="revisit" class="first">Worth revisiting</h2><p class="section-intro">The room disagreed most on these. They make good openers for a follow-up session.</p>`, revisit.map((item, index) => pollCard(item, labels.get(item)!, index))) : ''}
+  ${settled.length > 0 ? keepWithNext(html`<h2 id="settled" class="${revisit.length > 0 ? '' : 'first'}">Clear results</h2>`, settled.map((item, index) => pollCard(item, labels.get(item)!, revisit.length + index))) : ''}
 </section>`
 
   return documentShell({ paper, kitTitle, documentTitle: REPORT_TITLE, body })

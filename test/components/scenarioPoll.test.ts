@@ -40,6 +40,10 @@ vi.mock('virtual:scenario-library', () => ({
   },
 }))
 
+vi.mock('virtual:session-plan', () => ({
+  default: { name: '90', title: 'Test plan', minutes: 90, agenda: [], polls: [{ number: 3, scenarioId: 'dark-mode', section: 'defining-roles', title: 'Is dark mode coming, and when?' }] },
+}))
+
 const ID = 'dark-mode'
 
 function poll(patch: Partial<PresenterPoll> = {}): PresenterPoll {
@@ -82,6 +86,8 @@ describe('scenarioPoll on the projector', () => {
     fake.setPoll(poll())
     const wrapper = render(fake)
     expect(wrapper.find('.poll-live__status').text()).toBe('Not open yet')
+    // The number of the poll in the session plan, as the phone and the handout show it.
+    expect(wrapper.find('.poll-live__number').text()).toBe('Poll 3')
     expect(wrapper.find('.join-panel__code').text()).toBe('K7QFM')
     expect(wrapper.find('.join-panel__address').text()).toBe('10.0.0.5:3040')
     expect(wrapper.find('img.join-qr').attributes('alt')).toBe('QR code for http://10.0.0.5:3040/K7QFM')
@@ -271,6 +277,50 @@ describe('scenarioPoll in the presenter view', () => {
     await flushPromises()
     expect(usePollDisplay(ID).state.value.revealedOffline).toBe(false)
     expect(wrapper.find('.poll-reveal').exists()).toBe(true)
+  })
+})
+
+describe('peer instruction', () => {
+  // 2 of 5 on the intended answer (C): 40%, the band where pairs discuss.
+  const split = () => poll({ status: 'closed', rounds: [{ round: 1, counts: [2, 1, 2], voters: 5 }] })
+
+  it('shows the presenter the band of the first vote and the suggested step', () => {
+    asPresenter()
+    const fake = fakePollConnection()
+    fake.setPoll(split())
+    const wrapper = render(fake)
+    expect(wrapper.find('.peer-step__band').text()).toBe('Round 1: 2 of 5 on the intended answer (40%) · band 30–70%')
+    expect(wrapper.find('.peer-step__next').text()).toContain('"convince your neighbour"')
+    expect(button(wrapper, 'Start round 2').attributes('data-suggested')).toBeDefined()
+    expect(button(wrapper, 'Reveal answer').attributes('data-suggested')).toBeUndefined()
+  })
+
+  it('keeps the band and the step off the projector until and after the reveal', async () => {
+    const fake = fakePollConnection()
+    fake.setPoll(split())
+    const wrapper = render(fake)
+    expect(wrapper.find('.peer-step').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('40%')
+    expect(wrapper.text()).not.toContain('neighbour')
+    fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [2, 1, 2], voters: 5 }] }))
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('.peer-step').exists()).toBe(false)
+  })
+
+  it('keeps them out of the presenter view\'s previews too', () => {
+    Object.assign(slide, { renderContext: 'previewNext', presenter: true, active: true })
+    const fake = fakePollConnection()
+    fake.setPoll(split())
+    expect(render(fake).find('.peer-step').exists()).toBe(false)
+  })
+
+  it('tells the presenter to move on when the room is nearly unanimous', () => {
+    asPresenter()
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'closed', rounds: [{ round: 1, counts: [0, 1, 9], voters: 10 }] }))
+    const wrapper = render(fake)
+    expect(wrapper.find('.peer-step__band').text()).toContain('band over 70%')
+    expect(button(wrapper, 'Reveal answer').attributes('data-suggested')).toBeDefined()
   })
 })
 

@@ -160,6 +160,13 @@ describe('a live poll from npm start to the reveal', { timeout: 60_000 }, () => 
     // The mouse click on "Open voting" gave focus back to the slide, so the keys reach Slidev.
     await presenter.keyboard.press('c')
     await pollSlide(presenter).locator('.poll-live__status', { hasText: 'Voting closed' }).first().waitFor(WAIT)
+    // Peer instruction: 2 of 3 on the intended answer is the middle band; only the presenter sees it.
+    const band = pollSlide(presenter).locator('.peer-step__band')
+    expect((await band.textContent())?.trim()).toBe('Round 1: 2 of 3 on the intended answer (67%) · band 30–70%')
+    expect(await pollSlide(presenter).locator('.peer-step__next').textContent()).toContain('convince your neighbour')
+    await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-peer-band.png') })
+    for (const page of phones)
+      expect(await page.locator('body').textContent()).not.toMatch(/67%|neighbour/)
     await presenter.keyboard.press('r')
     await pollSlide(presenter).locator('.poll-live__status', { hasText: 'Answer revealed' }).first().waitFor(WAIT)
     for (const page of phones) {

@@ -133,11 +133,18 @@ describe('npm run handouts with bad input', () => {
   it.each([
     [['--format', 'docx'], '✖ --format "docx" is not known; use html, pdf, both.\n'],
     [['--paper', 'a5'], '✖ --paper "a5" is not known; use a4, letter.\n'],
-    [['--only', 'slides'], '✖ --only "slides" is not known; use participant, facilitator, report.\n'],
+    [['--only', 'slides'], '✖ --only "slides" is not known; use participant, answers, facilitator, report.\n'],
   ])('rejects %j with one line', async (args, message) => {
     const result = await handouts(args)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe(message)
+    expect(existsSync(result.out)).toBe(false)
+  })
+
+  it('rejects an unknown plan, naming the plans there are', async () => {
+    const result = await handouts(['--plan', '45', '--format', 'html'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('✖ Session plans have 1 problem:\nplans/session-plans.yaml:1:1  has no plan "45"; use one of: 60, 90\n')
     expect(existsSync(result.out)).toBe(false)
   })
 

@@ -4,30 +4,35 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDeckPlan } from '../../content/deckPlan'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { roles } from '../../content/roleFacts'
+import { definitionsFromLibrary } from '../../poll/server/pollCatalog'
+import { sessionScenarios } from '../../print/sessionPolls'
 import { talkingPoints } from '../../print/talkingPoints'
-import { KIT_ROOT } from '../../scripts/lib/paths'
+import { loadSessionDeck, numberDefinitions } from '../../scripts/lib/sessionDeck'
 import { readPdfText } from '../support/pdfText'
 import { runScript } from '../support/runScript'
 
 const FIXTURE = 'test/fixtures/results/session-results.json'
 const library = loadScenarioLibrary()
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+// PDF text breaks lines after a hyphen ("what-and- why"): compare without any whitespace.
+const bare = (text: string) => text.replace(/\s+/g, '')
 
 interface OutlineItem { title: string, items: OutlineItem[] }
 const titles = (items: OutlineItem[]): string[] => items.flatMap(item => [item.title, ...titles(item.items)])
 
-describe('npm run handouts --results (all three documents, one browser)', () => {
+const DOCUMENTS = ['participant', 'answers', 'facilitator', 'report'] as const
+
+describe('npm run handouts --results (all four documents, one browser)', () => {
   const out = mkdtempSync(join(tmpdir(), 'handouts-'))
   let result: Awaited<ReturnType<typeof runScript>>
   const pdf: Record<string, PdfText> = {}
   const text: Record<string, string> = {}
 
   beforeAll(async () => {
-    result = await runScript('scripts/handouts.ts', ['--out', out, '--results', FIXTURE])
-    for (const name of ['participant', 'facilitator', 'report']) {
+    result = await runScript('scripts/handouts.ts', ['--out', out, '--results', FIXTURE, '--no-slide-images'])
+    for (const name of DOCUMENTS) {
       const file = join(out, `${name}.pdf`)
       if (existsSync(file)) {
         pdf[name] = await readPdfText(file)
@@ -40,20 +45,51 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
   it('reports progress per document and a summary of the files written', () => {
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toBe('')
-    for (const [title, name] of [['Participant handout', 'participant'], ['Facilitator guide', 'facilitator'], ['Session report', 'report']] as const)
+    for (const [title, name] of [['Participant handout', 'participant'], ['Answer sheet', 'answers'], ['Facilitator guide', 'facilitator'], ['Session report', 'report']] as const)
       expect(result.stdout).toContain(`  ${title.padEnd(20)} ${pdf[name]!.pages.length} pages\n`)
-    expect(result.stdout).toMatch(/✓ 6 files written \(A4, [\d.]+ s\):/)
-    for (const file of ['participant', 'facilitator', 'report'].flatMap(name => [`${name}.html`, `${name}.pdf`]))
+    expect(result.stdout).toMatch(/✓ 8 files written \(A4, [\d.]+ s\):/)
+    for (const file of DOCUMENTS.flatMap(name => [`${name}.html`, `${name}.pdf`]))
       expect(result.stdout).toContain(join(out, file))
-    expect(readdirSync(out).sort()).toEqual(['facilitator.html', 'facilitator.pdf', 'participant.html', 'participant.pdf', 'report.html', 'report.pdf'])
+    expect(readdirSync(out).sort()).toEqual(['answers.html', 'answers.pdf', 'facilitator.html', 'facilitator.pdf', 'participant.html', 'participant.pdf', 'report.html', 'report.pdf'])
   })
 
-  it('puts every scenario title in the participant handout and the facilitator guide', () => {
+  it('puts every scenario in the participant handout, the answer sheet and the facilitator guide', () => {
     for (const scenario of library.scenarios) {
       expect(text.participant).toContain(squash(scenario.title))
       expect(text.participant).toContain(squash(scenario.situation))
-      expect(text.facilitator).toContain(squash(scenario.title))
+      expect(text.answers).toContain(squash(scenario.title))
+      expect(bare(text.facilitator!)).toContain(bare(scenario.title))
     }
+  })
+
+  it('gives a poll the same number on the slide, the phone, the handout, the answer sheet and the guide', async () => {
+    const deck = await loadSessionDeck(undefined, library)
+    const phones = numberDefinitions(definitionsFromLibrary(library), deck)
+    const { polls, spares } = sessionScenarios(library, deck)
+    expect(polls).toHaveLength(deck.polls.length)
+    for (const poll of deck.polls) {
+      const scenario = library.byId.get(poll.scenarioId)!
+      const slide = deck.parts.flatMap(part => part.slides).find(candidate => candidate.number === poll.slide)!
+      expect(slide.polls).toContain(poll.scenarioId)
+      expect(phones.find(definition => definition.id === poll.scenarioId)!.title).toBe(`Poll ${poll.number}: ${scenario.title}`)
+      expect(text.participant).toContain(`Poll ${poll.number}. ${squash(scenario.title)}`)
+      expect(text.answers).toContain(`Poll ${poll.number}. ${squash(scenario.title)}`)
+      expect(text.facilitator).toContain(`Poll ${poll.number}: ${squash(scenario.title)}`)
+    }
+    // Spares are self-study in the handout, under the numbers the answer sheet uses.
+    for (const spare of spares) {
+      expect(text.participant).toContain(`${spare.label}. ${squash(spare.scenario.title)}`)
+      expect(text.answers).toContain(`${spare.label}. ${squash(spare.scenario.title)}`)
+    }
+  })
+
+  it('names the objectives and the source article in the handout, and the source in the answer sheet', () => {
+    expect(text.participant).toContain('By the end you can')
+    expect(text.participant).toContain('Route a request to the role that owns it')
+    for (const name of ['participant', 'answers'])
+      expect(text[name]).toContain('Product manager vs project manager: how do they differ')
+    for (const heading of ['Who makes which call?', 'Glossary', 'Visionary or executor?', 'Who owns what in my team', 'Key points'])
+      expect(text.participant).toContain(heading)
   })
 
   it('prints the cheat sheet of both roles, career ladders included, in the participant handout', () => {
@@ -79,11 +115,11 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
     }
   })
 
-  it('gives the answer key in the facilitator guide: answer, likely wrong pick, rationale and debrief for every scenario', () => {
+  it('gives every scenario\'s answer, likely wrong pick, rationale and debrief on the answer sheet', () => {
     for (const scenario of library.scenarios) {
-      const at = text.facilitator!.indexOf(`${squash(scenario.title)} `)
+      const at = text.answers!.indexOf(`${squash(scenario.title)} `)
       expect(at, scenario.id).toBeGreaterThan(-1)
-      const card = text.facilitator!.slice(at, at + 1600)
+      const card = text.answers!.slice(at, at + 1600)
       expect(card).toContain(`INTENDED ANSWER ${scenario.answer}`)
       if (scenario.tempting)
         expect(card).toContain(`LIKELY WRONG PICK ${scenario.tempting}`)
@@ -93,10 +129,23 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
     }
   })
 
-  it('gives the session plan with minutes per part and the talking points of every slide', async () => {
-    const plan = await loadDeckPlan(KIT_ROOT)
-    expect(text.facilitator).toContain(`${plan.totalMinutes} minutes`)
-    for (const part of plan.parts) {
+  it('puts each poll\'s answer, rationale and usual wrong answer beside its slide in the guide', async () => {
+    const deck = await loadSessionDeck(undefined, library)
+    for (const poll of deck.polls) {
+      const scenario = library.byId.get(poll.scenarioId)!
+      const at = text.facilitator!.indexOf(`Poll ${poll.number}: ${squash(scenario.title)}`)
+      const block = text.facilitator!.slice(at, at + 1600)
+      expect(block).toContain(`INTENDED ANSWER ${scenario.answer}`)
+      expect(bare(block)).toContain(bare(scenario.rationale))
+      expect(block).toContain('Usual wrong answer:')
+      expect(block).toContain('Peer instruction:')
+    }
+  })
+
+  it('gives the plan\'s minutes per part and the talking points of every slide it shows', async () => {
+    const deck = await loadSessionDeck(undefined, library)
+    expect(text.facilitator).toContain(`${deck.plan!.minutes} minutes`)
+    for (const part of deck.parts.slice(1, -1)) {
       expect(text.facilitator).toContain(`${part.title} · ${part.minutes} min`)
       for (const slide of part.slides) {
         const { points, ask } = talkingPoints(slide.notes)
@@ -105,19 +154,21 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
           expect(text.facilitator).toContain(`Ask: ${squash(ask)}`)
       }
     }
+    for (const heading of ['Preparation checklist', 'Common misconceptions', 'Difficult moments', 'Remote and hybrid delivery', 'Spare scenarios: swap-ins', 'A room that splits'])
+      expect(text.facilitator).toContain(heading)
   })
 
-  it('reports the percentages of the fixture session, most split first', () => {
+  it('reports the percentages of the fixture session, in the plan\'s poll order and numbers', () => {
     const report = text.report!
     // Hand-computed from the fixture: matched share of the final round, split = normalised entropy.
     expect(report).toContain('120 votes (final rounds) 63% matched the intended answer 3 worth revisiting')
     const rows = [
-      'Is dark mode coming, and when? · revisit 20 50% 0.94',
-      'Sign-ups fell after the redesign · revisit 20 45% 0.92',
-      'Ana\'s next step · revisit 20 55% 0.84',
-      'Sooner, and with more in it 20 65% 0.81 25% to 65%',
-      'The biggest customer wants a one-off 20 75% 0.67',
-      'A key engineer is out for three weeks 20 85% 0.47',
+      'Poll 1: Is dark mode coming, and when? · revisit 20 50% 0.94',
+      'Poll 2: The biggest customer wants a one-off 20 75% 0.67',
+      'Poll 3: A key engineer is out for three weeks 20 85% 0.47',
+      'Poll 4: Sign-ups fell after the redesign · revisit 20 45% 0.92',
+      'Poll 5: Sooner, and with more in it 20 65% 0.81 25% to 65%',
+      'Poll 6: Ana\'s next step · revisit 20 55% 0.84',
       'Two cranes, four buildings 0',
     ]
     let last = -1
@@ -148,9 +199,10 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
 
   it('writes bookmarks from the headings, each title once', () => {
     const expected: Record<string, string[]> = {
-      participant: ['The two roles at a glance', 'Scenarios: who should handle this?', '1. Defining the roles', '5. Career paths and growth'],
-      facilitator: ['Session plan', 'Slide by slide', 'Answer key', '3. Skills and competencies'],
-      report: ['Overview, most split first', 'Worth revisiting', 'Clear results', 'Sooner, and with more in it'],
+      participant: ['The two roles at a glance', 'The polls, part by part', '1. Defining the roles', '5. Career paths and growth', 'Self-study: more situations', 'Who owns what in my team'],
+      answers: ['The polls', 'Self-study scenarios'],
+      facilitator: ['Learning objectives', 'Preparation checklist', 'Slide by slide', 'Remote and hybrid delivery', 'Spare scenarios: swap-ins'],
+      report: ['Overview, in the order of the session', 'Worth revisiting', 'Clear results', 'Poll 5: Sooner, and with more in it'],
     }
     for (const [name, wanted] of Object.entries(expected)) {
       const outline = pdf[name]!.outline as OutlineItem[] | null
@@ -164,7 +216,7 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
   })
 
   it('makes tagged PDFs that embed only the kit\'s Inter font', () => {
-    for (const name of ['participant', 'facilitator', 'report']) {
+    for (const name of DOCUMENTS) {
       const file = join(out, `${name}.pdf`)
       expect(readFileSync(file).includes('/StructTreeRoot'), name).toBe(true)
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
@@ -175,7 +227,7 @@ describe('npm run handouts --results (all three documents, one browser)', () => 
   })
 
   it('writes self-contained HTML beside each PDF', () => {
-    for (const name of ['participant', 'facilitator', 'report']) {
+    for (const name of DOCUMENTS) {
       const page = readFileSync(join(out, `${name}.html`), 'utf8')
       expect(page).toMatch(/^<!doctype html>/)
       expect(page).toContain('font/woff2;base64,')

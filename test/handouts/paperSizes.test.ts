@@ -69,6 +69,6 @@ describe.each(['a4', 'letter'] as const)('handouts on %s paper', (paper) => {
   })
 
   it('writes only the finished PDFs, no temp files', () => {
-    expect(readdirSync(out).sort()).toEqual(['facilitator.pdf', 'participant.pdf', 'report.pdf'])
+    expect(readdirSync(out).sort()).toEqual(['answers.pdf', 'facilitator.pdf', 'participant.pdf', 'report.pdf'])
   })
 })

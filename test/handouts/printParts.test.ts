@@ -1,3 +1,4 @@
+import type { DeckPlan } from '../../content/deckPlan'
 import type { ScenarioLibrary } from '../../content/loadScenarios'
 import type { Scenario } from '../../content/scenarioSchema'
 import { Buffer } from 'node:buffer'
@@ -5,14 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadDeckPlan } from '../../content/deckPlan'
+import { loadDeckPlan, polledScenarioIds } from '../../content/deckPlan'
 import { sections } from '../../content/sections'
 import { barChart, describeChart, wrapLabel } from '../../print/barChart'
+import { answerSheet } from '../../print/documents/answerSheet'
 import { facilitatorGuide } from '../../print/documents/facilitatorGuide'
 import { participantHandout } from '../../print/documents/participantHandout'
 import { cssString, escapeHtml, html, trustedHtml } from '../../print/html'
 import { countPdfPages } from '../../print/renderPdf'
-import { polledScenarioIds, talkingPoints } from '../../print/talkingPoints'
+import { talkingPoints } from '../../print/talkingPoints'
 import { writeFileAtomic } from '../../print/writeAtomic'
 import { KIT_ROOT } from '../../scripts/lib/paths'
 
@@ -50,9 +52,19 @@ describe('escaping', () => {
   })
 
   it('never lets scenario text become markup in a document', () => {
-    const participant = participantHandout({ library, kitTitle: 'Kit </style><script>x</script>', paper: 'a4' })
-    const facilitator = facilitatorGuide({ library, plan: { title: 'Kit', parts: [], totalMinutes: 0, problems: [] }, paper: 'letter' })
-    for (const page of [participant, facilitator]) {
+    const slide = { number: 1, title: 'Poll', minutes: 2, notes: 'Run it.', content: `<ScenarioPoll id="${hostile.id}" />`, polls: [hostile.id], source: { file: 'slides.md', line: 1 } }
+    const deck: DeckPlan = {
+      title: 'Kit </style><script>x</script>',
+      parts: [{ file: 'slides.md', title: 'Defining the roles', minutes: 2, slides: [slide] }],
+      totalMinutes: 2,
+      problems: [],
+      polls: [{ number: 1, scenarioId: hostile.id, slide: 1 }],
+      planIssues: [],
+    }
+    const participant = participantHandout({ library, deck, paper: 'a4' })
+    const facilitator = facilitatorGuide({ library, plan: deck, paper: 'letter' })
+    const answers = answerSheet({ library, deck, paper: 'a4' })
+    for (const page of [participant, facilitator, answers]) {
       expect(page).not.toContain('<script>')
       expect(page).not.toContain('<img')
       expect(page).not.toContain('<this>')
@@ -60,7 +72,10 @@ describe('escaping', () => {
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;')
     }
     expect(facilitator).toContain('Because &lt;/article&gt; closes nothing here.')
+    expect(answers).toContain('Because &lt;/article&gt; closes nothing here.')
+    // The handout is printed before the session: no answer, no rationale.
     expect(participant).not.toContain('closes nothing here')
+    expect(participant).not.toContain('Intended answer')
   })
 })
 
@@ -94,6 +109,15 @@ describe('facilitator notes', () => {
     expect(talkingPoints('[3 min]\nSay hello.\nReveal: show the split first.\nAsk: Who has seen this?')).toEqual({
       points: [{ text: 'Say hello.' }, { label: 'Reveal', text: 'show the split first.' }],
       ask: 'Who has seen this?',
+      optionalAsks: [],
+    })
+  })
+
+  it('keeps optional prompts apart from the essential question', () => {
+    expect(talkingPoints('[3 min]\nSay hello.\nAsk (optional, +1 min): Any stories?\nAsk: Who has seen this?')).toEqual({
+      points: [{ text: 'Say hello.' }],
+      ask: 'Who has seen this?',
+      optionalAsks: ['Any stories?'],
     })
   })
 

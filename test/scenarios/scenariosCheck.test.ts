@@ -9,10 +9,10 @@ function check(...args: string[]) {
 }
 
 describe('npm run scenarios:check', () => {
-  it('should print a one-line summary and exit 0 for the shipped library', () => {
+  it('should print a one-line summary each for the shipped library and plans, and exit 0', () => {
     const { status, stdout, stderr } = check()
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' })
-    expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios\/index\.yaml\)\n$/)
+    expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios\/index\.yaml\)\n✓ session plans valid \(plans\/session-plans\.yaml; 60: [\d.]+ of 60 min, \d+ polls · 90: [\d.]+ of 90 min, \d+ polls\)\n$/)
   })
 
   it('should print located problems without a stack trace and exit 1', () => {

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process'
+// Small pictures of the deck's slides for the facilitator guide, made by one
+// `slidev export --format png` run per plan and cached under .cache/ by a hash of
+// everything that draws the slides, so a second `npm run handouts` costs nothing.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import process from 'node:process'
+import { PLAN_ENV } from '../content/loadSessionPlans.ts'
+
+/** What decides how the slides look: the deck, its components and styles, the scenarios and the plans. */
+const DECK_INPUTS = ['slides.md', 'style.css', 'pages', 'components', 'composables', 'content', 'setup', 'scenarios', 'plans', 'package-lock.json']
+
+/** Renders the plan's slides as `1.png`, `2.png`, … into `outDir`; the real one runs Slidev. */
+export type SlideExporter = (options: { root: string, plan: string, outDir: string, executablePath: string }) => Promise<void>
+
+export interface SlideImagesOptions {
+  root: string
+  plan: string
+  executablePath: string
+  /** Where cached pictures live (default: <root>/.cache/slide-images). */
+  cacheDir?: string
+  exporter?: SlideExporter
+}
+
+/** One `slidev export --format png` at half scale, with the plan applied as the running deck applies it. */
+const exportWithSlidev: SlideExporter = async ({ root, plan, outDir, executablePath }) => {
+  const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
+  const args = [slidev, 'export', 'slides.md', '--format', 'png', '--output', outDir, '--scale', '0.5', '--executable-path', executablePath, '--timeout', '120000']
+  let output = ''
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [PLAN_ENV]: plan } })
+    child.stdout.on('data', (chunk: Uint8Array) => output += String(chunk))
+    child.stderr.on('data', (chunk: Uint8Array) => output += String(chunk))
+    child.on('error', reject)
+    child.on('exit', status => resolve(status ?? 1))
+  })
+  if (code !== 0)
+    throw new Error(`Slidev could not export the slide pictures for the guide (exit code ${code}); pass --no-slide-images to build without them.\n${output.trim().split('\n').slice(-5).join('\n')}`)
+}
+
+/** A hash of every file that draws the deck, and the plan: the cache key. */
+export function deckHash(root: string, plan: string): string {
+  const hash = createHash('sha256').update(`plan:${plan}\n`)
+  const visit = (path: string) => {
+    if (!existsSync(path))
+      return
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort())
+        visit(join(path, name))
+      return
+    }
+    hash.update(`${relative(root, path)}\n`).update(readFileSync(path))
+  }
+  for (const input of DECK_INPUTS)
+    visit(join(root, input))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Slide number → PNG as a data: URL, from the cache or from one export run. */
+export async function slideImages({ root, plan, executablePath, cacheDir = join(root, '.cache', 'slide-images'), exporter = exportWithSlidev }: SlideImagesOptions): Promise<Map<number, string>> {
+  const dir = join(cacheDir, `${plan}-${deckHash(root, plan)}`)
+  if (!existsSync(dir)) {
+    // Export beside the cache and rename: an interrupted run never leaves a half-filled entry.
+    const partial = `${dir}.partial-${process.pid}`
+    rmSync(partial, { recursive: true, force: true })
+    mkdirSync(partial, { recursive: true })
+    try {
+      await exporter({ root, plan, outDir: partial, executablePath })
+      // Older entries of this plan are stale: the deck changed since.
+      for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
+        if (name.startsWith(`${plan}-`) && !name.includes('.partial-'))
+          rmSync(join(cacheDir, name), { recursive: true, force: true })
+      }
+      renameSync(partial, dir)
+    }
+    finally {
+      rmSync(partial, { recursive: true, force: true })
+    }
+  }
+  const images = new Map<number, string>()
+  for (const name of readdirSync(dir)) {
+    const number = /^(\d+)\.png$/.exec(name)?.[1]
+    if (number)
+      images.set(Number(number), `data:image/png;base64,${readFileSync(join(dir, name)).toString('base64')}`)
+  }
+  return images
+}
