@@ -19,6 +19,8 @@ export interface PollConnection {
   /** The poll server's origin, e.g. `http://localhost:3040`. */
   readonly serverUrl: string
   readonly status: Readonly<ShallowRef<PollLinkStatus>>
+  /** When a joined link dropped (ms since the epoch); null while it is up or before the first join. */
+  readonly downSince: Readonly<ShallowRef<number | null>>
   /** What is wrong and what to do, in plain words; empty while open. */
   readonly problem: Readonly<ShallowRef<string>>
   readonly join: Readonly<ShallowRef<JoinInfo | null>>
@@ -56,6 +58,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   const { serverUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), storage, random = Math.random } = options
   const tokenKey = TOKEN_STORAGE_PREFIX + serverUrl
   const status = shallowRef<PollLinkStatus>('connecting')
+  const downSince = shallowRef<number | null>(null)
   const problem = shallowRef('')
   const join = shallowRef<JoinInfo | null>(null)
   const participants = shallowRef(0)
@@ -72,6 +75,10 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   const allowOriginHint = options.deckOrigin ? ` --allow-origin ${options.deckOrigin}` : ' --allow-origin <this deck\'s address>'
 
   function setProblem(next: PollLinkStatus, text: string): void {
+    if (next === 'open')
+      downSince.value = null
+    else if (status.value === 'open')
+      downSince.value = Date.now()
     status.value = next
     problem.value = text
   }
@@ -194,6 +201,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   return {
     serverUrl,
     status,
+    downSince,
     problem,
     join,
     participants,

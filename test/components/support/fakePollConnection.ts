@@ -9,6 +9,7 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
   const connection = {
     serverUrl: 'http://localhost:3040',
     status: shallowRef<PollLinkStatus>(status),
+    downSince: shallowRef<number | null>(null),
     problem: shallowRef(status === 'unreachable' ? 'No poll server answers at http://localhost:3040.' : ''),
     join: shallowRef<JoinInfo | null>({ session: 'test', code: 'K7QFM', url: 'http://10.0.0.5:3040/K7QFM' }),
     participants: shallowRef(12),
