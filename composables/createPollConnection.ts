@@ -3,7 +3,7 @@
 // participants, every poll's state and tally) in refs the slides render.
 import type { ShallowRef } from 'vue'
 import type { PollClient, WebSocketConstructor } from '../poll/client'
-import type { ControlAction, JoinInfo, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
+import type { ControlAction, JoinInfo, PollDisplay, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
 import { shallowRef } from 'vue'
 import { backoffDelay, createPollClient, fetchPresenterToken } from '../poll/client'
 import { HEALTH_PATH, socketUrl } from '../poll/protocol'
@@ -33,6 +33,8 @@ export interface PollConnection {
   control: (action: ControlAction, poll: string) => Promise<void>
   /** Stores a show of hands taken while the server was unreachable; resolves once committed. */
   manualTally: (poll: string, round: number, counts: number[]) => Promise<void>
+  /** Changes what every projector shows of a poll (results, both rounds); resolves once the server has it. */
+  display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Uses a token typed by the presenter (a poll server on another computer: `--show-token`). */
   useToken: (token: string) => void
   /** Tries again now (e.g. the browser came back online). */
@@ -212,6 +214,9 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     },
     manualTally(poll, round, counts) {
       return client ? client.manualTally(poll, round, counts) : Promise.reject(new Error('Not connected to the poll server.'))
+    },
+    display(poll, patch) {
+      return client ? client.display(poll, patch) : Promise.reject(new Error('Not connected to the poll server.'))
     },
     useToken(token) {
       typedToken = token.trim()

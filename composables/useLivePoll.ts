@@ -68,7 +68,6 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   const { phase, takeHandsNow } = useLinkGrace({ status: connection.status, downSince: connection.downSince, graceMs })
   const displayStore = usePollDisplay(id)
   const manualStore = useManualTally(id, choiceCount)
-  const display = displayStore.state
   const manual = manualStore.state
   const pending = shallowRef<ControlAction | null>(null)
   const error = shallowRef('')
@@ -78,6 +77,12 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   const held = computed(() => phase.value === 'reconnecting' && server.value !== undefined)
   /** The server's last word is what the room sees: live, or held through a short outage. */
   const fromServer = computed(() => live.value || held.value)
+  /** Results shown and rounds compared come from the server, so any projector anywhere follows them. */
+  const display = computed<PollDisplay>(() => ({
+    ...DEFAULT_POLL_DISPLAY,
+    ...(fromServer.value ? server.value!.display : {}),
+    revealedOffline: displayStore.state.value.revealedOffline,
+  }))
   const status = computed<PollStatus>(() => {
     if (fromServer.value)
       return server.value!.status
@@ -102,7 +107,15 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
 
   function setDisplay(patch: Partial<PollDisplay>): void {
-    displayStore.set({ ...display.value, ...patch })
+    const { revealedOffline, ...forRoom } = patch
+    if (revealedOffline !== undefined)
+      displayStore.set({ ...displayStore.state.value, revealedOffline })
+    if (Object.keys(forRoom).length > 0 && controls.value && live.value) {
+      error.value = ''
+      connection.display(id, forRoom).catch((caught: unknown) => {
+        error.value = `Could not change what the room sees: ${caught instanceof Error ? caught.message : String(caught)}`
+      })
+    }
   }
 
   async function act(action: ControlAction): Promise<void> {
@@ -123,10 +136,9 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
     error.value = ''
     try {
       await connection.control(action, id)
+      // The server resets what the room sees itself; only the local show-of-hands reveal is left.
       if (action === 'reset')
         displayStore.set({ ...DEFAULT_POLL_DISPLAY })
-      else if (action === 'next-round')
-        setDisplay({ showResults: false })
     }
     catch (caught) {
       error.value = `Could not ${action.replace('-', ' ')}: ${caught instanceof Error ? caught.message : String(caught)}`
