@@ -3,7 +3,7 @@
 // participants, every poll's state and tally) in refs the slides render.
 import type { ShallowRef } from 'vue'
 import type { PollClient, WebSocketConstructor } from '../poll/client'
-import type { ControlAction, JoinInfo, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
+import type { ControlAction, JoinInfo, PollDisplay, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
 import { shallowRef } from 'vue'
 import { backoffDelay, createPollClient, fetchPresenterToken } from '../poll/client'
 import { HEALTH_PATH, socketUrl } from '../poll/protocol'
@@ -19,6 +19,8 @@ export interface PollConnection {
   /** The poll server's origin, e.g. `http://localhost:3040`. */
   readonly serverUrl: string
   readonly status: Readonly<ShallowRef<PollLinkStatus>>
+  /** When a joined link dropped (ms since the epoch); null while it is up or before the first join. */
+  readonly downSince: Readonly<ShallowRef<number | null>>
   /** What is wrong and what to do, in plain words; empty while open. */
   readonly problem: Readonly<ShallowRef<string>>
   readonly join: Readonly<ShallowRef<JoinInfo | null>>
@@ -31,6 +33,8 @@ export interface PollConnection {
   control: (action: ControlAction, poll: string) => Promise<void>
   /** Stores a show of hands taken while the server was unreachable; resolves once committed. */
   manualTally: (poll: string, round: number, counts: number[]) => Promise<void>
+  /** Changes what every projector shows of a poll (results, both rounds); resolves once the server has it. */
+  display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Uses a token typed by the presenter (a poll server on another computer: `--show-token`). */
   useToken: (token: string) => void
   /** Tries again now (e.g. the browser came back online). */
@@ -56,6 +60,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   const { serverUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), storage, random = Math.random } = options
   const tokenKey = TOKEN_STORAGE_PREFIX + serverUrl
   const status = shallowRef<PollLinkStatus>('connecting')
+  const downSince = shallowRef<number | null>(null)
   const problem = shallowRef('')
   const join = shallowRef<JoinInfo | null>(null)
   const participants = shallowRef(0)
@@ -72,6 +77,10 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   const allowOriginHint = options.deckOrigin ? ` --allow-origin ${options.deckOrigin}` : ' --allow-origin <this deck\'s address>'
 
   function setProblem(next: PollLinkStatus, text: string): void {
+    if (next === 'open')
+      downSince.value = null
+    else if (status.value === 'open')
+      downSince.value = Date.now()
     status.value = next
     problem.value = text
   }
@@ -194,6 +203,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   return {
     serverUrl,
     status,
+    downSince,
     problem,
     join,
     participants,
@@ -204,6 +214,9 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     },
     manualTally(poll, round, counts) {
       return client ? client.manualTally(poll, round, counts) : Promise.reject(new Error('Not connected to the poll server.'))
+    },
+    display(poll, patch) {
+      return client ? client.display(poll, patch) : Promise.reject(new Error('Not connected to the poll server.'))
     },
     useToken(token) {
       typedToken = token.trim()

@@ -2,15 +2,17 @@ import type { ComputedRef, Ref } from 'vue'
 import type { PeerStep } from '../poll/peerInstruction'
 import type { ControlAction, PollStatus, PresenterPoll, RoundTally } from '../poll/protocol'
 import type { PollConnection } from './createPollConnection'
+import type { LinkPhase } from './linkGrace'
 import type { BarSeries } from './pollResults'
 import type { ManualTally } from './useManualTally'
 import type { PollDisplay } from './usePollDisplay'
 import { computed, onScopeDispose, shallowRef, watch } from 'vue'
 import { peerStep } from '../poll/peerInstruction'
 import { allowedActions } from '../poll/pollMachine'
+import { useLinkGrace } from './linkGrace'
 import { registerPollShortcuts } from './pollShortcuts'
 import { useManualTally } from './useManualTally'
-import { usePollConnection } from './usePollConnection'
+import { pollReconnectGraceMs, usePollConnection } from './usePollConnection'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from './usePollDisplay'
 
 export interface UseLivePollOptions {
@@ -21,12 +23,17 @@ export interface UseLivePollOptions {
   controls: Readonly<Ref<boolean>>
   /** True in the presenter view's tab: it saves a show of hands once the server is back. */
   saveHands?: Readonly<Ref<boolean>>
+  /** How long a dropped link shows "reconnecting" before a show of hands; default from the headmatter (20 s). */
+  graceMs?: number
 }
 
 export interface UseLivePollReturn {
   connection: PollConnection
   /** The server has this poll and the link is up. */
   live: ComputedRef<boolean>
+  /** The link dropped moments ago: the room keeps the last state and reads "reconnecting". */
+  held: ComputedRef<boolean>
+  phase: ComputedRef<LinkPhase>
   /** The poll as the server last described it. */
   server: ComputedRef<PresenterPoll | undefined>
   /** The server's status, or the manual mode's (draft, or revealed once the presenter reveals). */
@@ -52,35 +59,46 @@ export interface UseLivePollReturn {
   setDisplay: (patch: Partial<PollDisplay>) => void
   setHands: (choice: number, value: unknown) => void
   clearHands: () => void
+  /** Presenter: stop waiting for the server and take a show of hands now. */
+  takeHandsNow: () => void
 }
 
 /** Polls whose show of hands this tab is saving now: several instances of one slide save once. */
 const savingHands = new Set<string>()
 
 /** One poll slide's state and actions: live from the poll server, or a show of hands when there is none. */
-export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(false) }: UseLivePollOptions): UseLivePollReturn {
+export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(false), graceMs = pollReconnectGraceMs() }: UseLivePollOptions): UseLivePollReturn {
   const connection = usePollConnection()
+  const { phase, takeHandsNow } = useLinkGrace({ status: connection.status, downSince: connection.downSince, graceMs })
   const displayStore = usePollDisplay(id)
   const manualStore = useManualTally(id, choiceCount)
-  const display = displayStore.state
   const manual = manualStore.state
   const pending = shallowRef<ControlAction | null>(null)
   const error = shallowRef('')
 
   const server = computed(() => connection.polls.value.get(id))
   const live = computed(() => connection.status.value === 'open' && server.value !== undefined)
+  const held = computed(() => phase.value === 'reconnecting' && server.value !== undefined)
+  /** The server's last word is what the room sees: live, or held through a short outage. */
+  const fromServer = computed(() => live.value || held.value)
+  /** Results shown and rounds compared come from the server, so any projector anywhere follows them. */
+  const display = computed<PollDisplay>(() => ({
+    ...DEFAULT_POLL_DISPLAY,
+    ...(fromServer.value ? server.value!.display : {}),
+    revealedOffline: displayStore.state.value.revealedOffline,
+  }))
   const status = computed<PollStatus>(() => {
-    if (live.value)
+    if (fromServer.value)
       return server.value!.status
     return display.value.revealedOffline ? 'revealed' : 'draft'
   })
-  const round = computed(() => live.value ? server.value!.round : 1)
-  const rounds = computed<readonly RoundTally[]>(() => live.value ? server.value!.rounds : [])
+  const round = computed(() => fromServer.value ? server.value!.round : 1)
+  const rounds = computed<readonly RoundTally[]>(() => fromServer.value ? server.value!.rounds : [])
   const voted = computed(() => rounds.value[round.value - 1]?.voters ?? 0)
   const hands = computed(() => manual.value.counts.some(count => count > 0))
 
   const series = computed<BarSeries[]>(() => {
-    if (!live.value)
+    if (!fromServer.value)
       return hands.value ? [{ label: 'Show of hands', counts: manual.value.counts }] : []
     const all = rounds.value
     const shown = display.value.compareRounds && all.length > 1 ? all : all.slice(round.value - 1, round.value)
@@ -89,18 +107,27 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
       return []
     return shown.map(tally => ({ label: `Round ${tally.round}`, counts: tally.counts }))
   })
-  const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!live.value && hands.value))
+  const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && hands.value))
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
   const peer = computed(() => live.value
     ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer, comparing: display.value.compareRounds })
     : undefined)
 
   function setDisplay(patch: Partial<PollDisplay>): void {
-    displayStore.set({ ...display.value, ...patch })
+    const { revealedOffline, ...forRoom } = patch
+    if (revealedOffline !== undefined)
+      displayStore.set({ ...displayStore.state.value, revealedOffline })
+    if (Object.keys(forRoom).length > 0 && controls.value && live.value) {
+      error.value = ''
+      connection.display(id, forRoom).catch((caught: unknown) => {
+        error.value = `Could not change what the room sees: ${caught instanceof Error ? caught.message : String(caught)}`
+      })
+    }
   }
 
   async function act(action: ControlAction): Promise<void> {
-    if (!controls.value || pending.value)
+    // While the link is being redialled nothing can reach the server, and the room still sees its last state.
+    if (!controls.value || pending.value || held.value)
       return
     if (!live.value) {
       // Manual mode: the presenter reveals the answer on the slide itself.
@@ -116,10 +143,9 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
     error.value = ''
     try {
       await connection.control(action, id)
+      // The server resets what the room sees itself; only the local show-of-hands reveal is left.
       if (action === 'reset')
         displayStore.set({ ...DEFAULT_POLL_DISPLAY })
-      else if (action === 'next-round')
-        setDisplay({ showResults: false })
     }
     catch (caught) {
       error.value = `Could not ${action.replace('-', ' ')}: ${caught instanceof Error ? caught.message : String(caught)}`
@@ -186,6 +212,8 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   return {
     connection,
     live,
+    held,
+    phase,
     server,
     status,
     round,
@@ -203,5 +231,6 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
     setDisplay,
     setHands,
     clearHands,
+    takeHandsNow,
   }
 }

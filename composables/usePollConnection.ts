@@ -3,6 +3,7 @@ import type { PollConnection } from './createPollConnection'
 import { configs } from '@slidev/client'
 import { inject } from 'vue'
 import { createPollConnection } from './createPollConnection'
+import { RECONNECT_GRACE_HEADMATTER_KEY, reconnectGraceMs } from './linkGrace'
 import { POLL_SERVER_HEADMATTER_KEY, resolvePollServerUrl } from './pollServerUrl'
 
 /** Provide a connection under this key to replace the real one (tests, a story). */
@@ -38,4 +39,9 @@ function connectFromDeckConfig(): PollConnection {
   })
   globalThis.addEventListener?.('online', () => connection.retry())
   return connection
+}
+
+/** The reconnect grace period of this deck: `pollReconnectGraceSeconds` in the headmatter, or 20 s. */
+export function pollReconnectGraceMs(): number {
+  return reconnectGraceMs(configs[RECONNECT_GRACE_HEADMATTER_KEY])
 }

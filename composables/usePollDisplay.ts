@@ -1,13 +1,16 @@
 import type { SharedStorage } from './useSharedStorage'
 import { useSharedStorage } from './useSharedStorage'
 
-/** How a poll slide shows its results; set in the presenter view, followed by the projector window. */
+/**
+ * How a poll slide shows its results. `showResults` and `compareRounds` come from the
+ * poll server (every projector follows them); this browser keeps only `revealedOffline`.
+ */
 export interface PollDisplay {
   /** Show the live bars to the room before the reveal (off by default, so the room is not swayed). */
   showResults: boolean
   /** Show round 1 beside round 2. */
   compareRounds: boolean
-  /** Answer shown without a poll server (manual mode). */
+  /** Answer shown without a poll server (manual mode): kept in this browser, followed by its projector window. */
   revealedOffline: boolean
 }
 

@@ -1,6 +1,6 @@
 // The pure poll state machine: lifecycle, rounds and tallies. No I/O: the server
 // persists each effect and rebuilds the machine from the store after a restart.
-import type { ControlAction, ErrorCode, PollStatus } from './protocol'
+import type { ControlAction, ErrorCode, PollDisplay, PollStatus } from './protocol'
 import { MAX_ROUNDS } from './protocol'
 
 /** A poll's content, frozen into a session when the poll is first opened. */
@@ -27,6 +27,8 @@ export interface PollRecord {
   votes: Map<string, number>[]
   /** Per round: votes per choice, kept in step with `votes`. */
   counts: number[][]
+  /** What the room sees besides the status: live bars, both rounds. */
+  display: PollDisplay
 }
 
 export type Command
@@ -34,12 +36,15 @@ export type Command
     | { kind: 'control', action: ControlAction, poll: string }
     | { kind: 'select', poll: string | null }
     | { kind: 'hands', poll: string, round: number, counts: number[] }
+    | { kind: 'display', poll: string, patch: Partial<PollDisplay> }
 
 export type Effect
   /** `changed` is false for a repeated vote: nothing to write, but still acknowledged. */
   = | { kind: 'vote', poll: string, round: number, device: string, choice: number, changed: boolean }
-  /** A poll's status or round changed; `cleared` means its votes were deleted (reset). */
+  /** A poll's status, round or display changed; `cleared` means its votes were deleted (reset). */
     | { kind: 'poll', record: PollRecord, cleared: boolean, current: string | null }
+  /** Only what the room sees changed: presenters need it, phones do not. */
+    | { kind: 'display', record: PollRecord, current: string | null }
     | { kind: 'select', current: string | null }
   /** A show of hands replaced the earlier one of this round: its rows are `hands` (device → choice). */
     | { kind: 'hands', record: PollRecord, round: number, hands: [device: string, choice: number][], current: string | null }
@@ -49,7 +54,7 @@ export type Outcome = { ok: true, effect: Effect } | { ok: false, code: ErrorCod
 /** What the store keeps, and what a restarted server restores. */
 export interface MachineState {
   current: string | null
-  polls: { definition: PollDefinition, status: PollStatus, round: number }[]
+  polls: { definition: PollDefinition, status: PollStatus, round: number, display?: PollDisplay }[]
   votes: { poll: string, round: number, device: string, choice: number }[]
 }
 
@@ -81,8 +86,10 @@ export function isHandsDevice(device: string): boolean {
   return device.startsWith(HANDS_DEVICE_PREFIX)
 }
 
+export const DEFAULT_DISPLAY: Readonly<PollDisplay> = { showResults: false, compareRounds: false }
+
 function freshRecord(definition: PollDefinition): PollRecord {
-  return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [definition.choices.map(() => 0)] }
+  return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [definition.choices.map(() => 0)], display: { ...DEFAULT_DISPLAY } }
 }
 
 function fail(code: ErrorCode, reason: string): Outcome {
@@ -131,6 +138,10 @@ export class PollMachine {
       return fail('unknown-poll', 'No poll has this id.')
     if (command.kind === 'hands')
       return this.hands(record, command)
+    if (command.kind === 'display') {
+      record.display = { ...record.display, ...command.patch }
+      return { ok: true, effect: { kind: 'display', record, current: this.selected } }
+    }
     return command.kind === 'vote' ? this.vote(record, command) : this.control(record, command.action)
   }
 
@@ -199,6 +210,8 @@ export class PollMachine {
       record.round++
       record.votes.push(new Map())
       record.counts.push(record.definition.choices.map(() => 0))
+      // A new vote starts unswayed: the room does not see its bars until asked.
+      record.display = { ...record.display, showResults: false }
     }
     record.status = to
     if (to === 'open')
@@ -207,9 +220,10 @@ export class PollMachine {
   }
 
   private restore(state: MachineState): void {
-    for (const { definition, status, round } of state.polls) {
+    for (const { definition, status, round, display } of state.polls) {
       const record = freshRecord(definition)
       record.status = status
+      record.display = { ...DEFAULT_DISPLAY, ...display }
       for (; record.round < Math.min(round, MAX_ROUNDS); record.round++) {
         record.votes.push(new Map())
         record.counts.push(definition.choices.map(() => 0))

@@ -34,5 +34,6 @@ export function presenterPoll(record: PollRecord): PresenterPoll {
     round: record.round,
     answer: record.definition.answer,
     rounds: roundTallies(record),
+    display: { ...record.display },
   }
 }

@@ -6,8 +6,12 @@ import * as z from 'zod/mini'
 // Ports, routes and join links are part of the protocol too; they live in their own file.
 export * from './joinLinks'
 
-/** Bump when a message changes incompatibly; a connection states it once, in `hello`. */
-export const PROTOCOL_VERSION = 1
+/**
+ * Bump when a message changes incompatibly; a connection states it once, in `hello`, and
+ * an older client is refused with "reload the page". 2: what the room sees (results
+ * shown, rounds compared) is poll state on the server (`display`), so every projector follows it.
+ */
+export const PROTOCOL_VERSION = 2
 
 /** Largest accepted frame; the biggest legal client message is well under 1 KiB. */
 export const MAX_MESSAGE_BYTES = 4096
@@ -76,6 +80,15 @@ export const roundTallySchema = z.object({
 })
 export type RoundTally = z.infer<typeof roundTallySchema>
 
+/** What the projectors show of a poll before and beside the reveal; set by the presenter, kept by the server. */
+export const pollDisplaySchema = z.object({
+  /** The room sees the live bars before the reveal. */
+  showResults: z.boolean(),
+  /** The room sees round 1 beside round 2. */
+  compareRounds: z.boolean(),
+})
+export type PollDisplay = z.infer<typeof pollDisplaySchema>
+
 // ---- Client → server ----------------------------------------------------------------
 
 const participantHelloSchema = z.strictObject({
@@ -131,17 +144,27 @@ export const manualTallySchema = z.strictObject({
   counts: z.array(z.int().check(z.minimum(0), z.maximum(MAX_HANDS_PER_CHOICE))).check(z.minLength(1), z.maxLength(MAX_CHOICES)),
 })
 
+/** Presenter only: changes what the room sees of a poll (omitted flags stay as they are). */
+export const displaySchema = z.strictObject({
+  type: z.literal('display'),
+  id: messageIdSchema,
+  poll: pollIdSchema,
+  showResults: z.optional(z.boolean()),
+  compareRounds: z.optional(z.boolean()),
+})
+
 /** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
 export const pingSchema = z.strictObject({ type: z.literal('ping') })
 
-export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, manualTallySchema, pingSchema])
+export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, manualTallySchema, displaySchema, pingSchema])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type HelloMessage = z.infer<typeof helloSchema>
 export type VoteMessage = z.infer<typeof voteSchema>
 export type ControlMessage = z.infer<typeof controlSchema>
 export type SelectMessage = z.infer<typeof selectSchema>
 export type ManualTallyMessage = z.infer<typeof manualTallySchema>
-export const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'manual-tally', 'ping'] as const
+export type DisplayMessage = z.infer<typeof displaySchema>
+export const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'manual-tally', 'display', 'ping'] as const
 
 // ---- Server → client ----------------------------------------------------------------
 
@@ -172,6 +195,7 @@ export const presenterPollSchema = z.object({
   round: roundSchema,
   answer: choiceSchema,
   rounds: z.array(roundTallySchema),
+  display: pollDisplaySchema,
 })
 export type PresenterPoll = z.infer<typeof presenterPollSchema>
 

@@ -1,4 +1,5 @@
 import type { SessionResults } from './resultsFormat'
+import { percentages } from './percentages'
 
 /** Column names of the CSV export: one row per session, poll, round and choice. */
 export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent'] as const
@@ -19,9 +20,10 @@ export function resultsToCsv(results: SessionResults): string {
   const rows: (string | number | boolean)[][] = [[...CSV_COLUMNS]]
   for (const poll of results.polls) {
     for (const round of poll.rounds) {
+      // The same whole percentages as the slide, the phone and the report.
+      const percents = percentages(round.counts)
       round.counts.forEach((votes, index) => {
-        const percent = round.voters === 0 ? 0 : Math.round((votes / round.voters) * 1000) / 10
-        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percent])
+        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percents[index] ?? 0])
       })
     }
   }

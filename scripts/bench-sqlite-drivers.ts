@@ -42,7 +42,7 @@ const betterSqlite3: Driver = {
   open(dir) {
     const store = PollStore.open(dir)
     store.openSession(SESSION, () => 'BENCH')
-    const record = { definition: POLL, status: 'open' as const, round: 1, votes: [new Map()], counts: [[0, 0, 0]] }
+    const record = { definition: POLL, status: 'open' as const, round: 1, votes: [new Map()], counts: [[0, 0, 0]], display: { showResults: false, compareRounds: false } }
     store.transaction(() => store.persist(SESSION, { kind: 'poll', record, cleared: false, current: POLL.id }))
     return {
       write: groups => groups.forEach(group => store.transaction(() => {

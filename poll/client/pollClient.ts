@@ -1,4 +1,4 @@
-import type { ControlAction, ErrorCode, ServerMessage, Snapshot } from '../protocol'
+import type { ControlAction, ErrorCode, PollDisplay, ServerMessage, Snapshot } from '../protocol'
 // The reconnecting poll client used by the phone page and the deck (and, with `ws`, by
 // Node). It says hello on every connect, keeps votes until the server acknowledges
 // them, and resends only those after a reconnect.
@@ -39,6 +39,7 @@ type PresenterRequest
   = | { type: 'control', action: ControlAction, poll: string }
     | { type: 'select', poll: string | null }
     | { type: 'manual-tally', poll: string, round: number, counts: number[] }
+    | { type: 'display', poll: string, showResults?: boolean, compareRounds?: boolean }
 
 export type VoteResult = { ok: true, vote: PendingVote } | { ok: false, vote: PendingVote, code: ErrorCode, message: string }
 
@@ -80,6 +81,8 @@ export interface PollClient {
   select: (poll: string | null) => Promise<void>
   /** Presenter only: stores a show of hands taken while the server was unreachable; resolves once committed. */
   manualTally: (poll: string, round: number, counts: number[]) => Promise<void>
+  /** Presenter only: changes what every projector shows of a poll; resolves once committed. */
+  display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Redial now instead of waiting for the backoff (e.g. on the browser's `online` event). */
   reconnect: () => void
   close: () => void
@@ -260,6 +263,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     control: (action, poll) => request({ type: 'control', action, poll }),
     select: poll => request({ type: 'select', poll }),
     manualTally: (poll, round, counts) => request({ type: 'manual-tally', poll, round, counts }),
+    display: (poll, patch) => request({ type: 'display', poll, ...patch }),
     reconnect() {
       if (stopped || socket)
         return

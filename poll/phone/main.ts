@@ -19,6 +19,8 @@ let state: PhoneState = { ...initialPhoneState, code: joinCodeFromLocation(locat
 let client: PollClient | undefined
 let screenKey = ''
 let voting: VoteScreen | undefined
+/** The code as last typed or linked, kept in the form after a refusal so a typo can be corrected. */
+let tried = ''
 
 function set(next: Partial<PhoneState> | PhoneState): void {
   state = { ...state, ...next }
@@ -26,6 +28,7 @@ function set(next: Partial<PhoneState> | PhoneState): void {
 }
 
 function join(typed: string): void {
+  tried = typed.trim()
   const code = cleanJoinCode(typed)
   if (!code) {
     set({ code: null, joinError: 'Type the code shown on the screen: letters and digits, like K7QFM.' })
@@ -112,7 +115,7 @@ function render(): void {
   voting = undefined
   let element: HTMLElement
   if (screen === 'join') {
-    element = joinScreen(state, state.joinError ? '' : lastCode(), join)
+    element = joinScreen(state, state.joinError ? tried : lastCode(), join)
   }
   else if (screen === 'vote') {
     voting = voteScreen(state, vote)

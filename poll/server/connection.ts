@@ -2,7 +2,7 @@
 // phones and controls from presenters. Every refusal is a typed error or close code.
 import type { WebSocket } from 'ws'
 import type { Command } from '../pollMachine'
-import type { ClientMessage, ControlMessage, ErrorCode, HelloMessage, ManualTallyMessage, SelectMessage } from '../protocol'
+import type { ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HelloMessage, ManualTallyMessage, PollDisplay, SelectMessage } from '../protocol'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
 import { CloseCode, normalizeJoinCode, parseClientMessage, PROTOCOL_VERSION } from '../protocol'
@@ -90,6 +90,7 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
       case 'control':
       case 'select':
       case 'manual-tally':
+      case 'display':
         if (role !== 'presenter')
           return fail(role ? 'forbidden' : 'not-joined', message.id)
         return hub.submit(socket, message.id, presenterCommand(message))
@@ -122,7 +123,7 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
 }
 
 /** The machine command for a presenter's message. */
-function presenterCommand(message: ControlMessage | SelectMessage | ManualTallyMessage): Command {
+function presenterCommand(message: ControlMessage | SelectMessage | ManualTallyMessage | DisplayMessage): Command {
   switch (message.type) {
     case 'select':
       return { kind: 'select', poll: message.poll }
@@ -130,5 +131,13 @@ function presenterCommand(message: ControlMessage | SelectMessage | ManualTallyM
       return { kind: 'control', action: message.action, poll: message.poll }
     case 'manual-tally':
       return { kind: 'hands', poll: message.poll, round: message.round, counts: [...message.counts] }
+    case 'display': {
+      const patch: Partial<PollDisplay> = {}
+      if (message.showResults !== undefined)
+        patch.showResults = message.showResults
+      if (message.compareRounds !== undefined)
+        patch.compareRounds = message.compareRounds
+      return { kind: 'display', poll: message.poll, patch }
+    }
   }
 }

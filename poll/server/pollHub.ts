@@ -117,6 +117,7 @@ export class PollHub {
     }
 
     const changedPolls = new Set<string>()
+    const displayChanged = new Set<string>()
     let selectionChanged = false
     jobs.forEach((job, index) => {
       const outcome = outcomes[index]!
@@ -132,18 +133,21 @@ export class PollHub {
         return
       }
       send(job.socket, { type: 'ack', id: job.id })
-      if (effect.kind === 'poll' || effect.kind === 'hands')
+      if (effect.kind === 'display')
+        displayChanged.add(effect.record.definition.id)
+      else if (effect.kind === 'poll' || effect.kind === 'hands')
         changedPolls.add(effect.record.definition.id)
       else
         selectionChanged = true
     })
-    if (changedPolls.size > 0 || selectionChanged)
-      this.broadcastState(changedPolls, selectionChanged)
+    if (changedPolls.size > 0 || displayChanged.size > 0 || selectionChanged)
+      this.broadcastState(changedPolls, selectionChanged, displayChanged)
   }
 
-  private broadcastState(changedPolls: Set<string>, selectionChanged: boolean): void {
+  /** Presenters get every changed poll; phones only their current poll, and never for a display change. */
+  private broadcastState(changedPolls: Set<string>, selectionChanged: boolean, displayChanged: Set<string>): void {
     const { current } = this.machine
-    const polls = [...changedPolls].map(id => presenterPoll(this.machine.poll(id)!))
+    const polls = [...new Set([...changedPolls, ...displayChanged])].map(id => presenterPoll(this.machine.poll(id)!))
     broadcast(this.presenters, { type: 'state', current, polls })
     if (!selectionChanged && (current === null || !changedPolls.has(current)))
       return

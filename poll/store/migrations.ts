@@ -33,4 +33,10 @@ export const migrations: readonly string[] = [
     FOREIGN KEY (session_id, poll_id) REFERENCES polls (session_id, poll_id) ON DELETE CASCADE
   ) STRICT, WITHOUT ROWID;
   `,
+  // 2: what the room sees of a poll (live bars before the reveal, both rounds side by
+  // side), so every projector follows the presenter and a restart keeps it.
+  `
+  ALTER TABLE polls ADD COLUMN show_results INTEGER NOT NULL DEFAULT 0 CHECK (show_results IN (0, 1));
+  ALTER TABLE polls ADD COLUMN compare_rounds INTEGER NOT NULL DEFAULT 0 CHECK (compare_rounds IN (0, 1));
+  `,
 ]

@@ -55,7 +55,7 @@ const definitionSchema = z.object({
 })
 const statusSchema = z.enum(pollStatuses)
 
-interface PollRow { poll_id: string, definition: string, status: string, round: number }
+interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
 interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
 
 /** The SQLite store of sessions, polls and votes. */
@@ -123,6 +123,7 @@ export class PollStore {
       definition: parseDefinition(row),
       status: statusSchema.parse(row.status),
       round: row.round,
+      display: { showResults: row.show_results === 1, compareRounds: row.compare_rounds === 1 },
     }))
     const votes = (this.statements.votes.all(sessionId) as VoteRow[])
       .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, choice: row.choice }))
@@ -137,9 +138,9 @@ export class PollStore {
         s.upsertVote.run(sessionId, effect.poll, effect.round, effect.device, effect.choice)
       return
     }
-    if (effect.kind === 'poll' || effect.kind === 'hands') {
-      const { definition, status, round } = effect.record
-      s.upsertPoll.run(sessionId, definition.id, sessionId, JSON.stringify(definition), status, round, new Date().toISOString())
+    if (effect.kind === 'poll' || effect.kind === 'hands' || effect.kind === 'display') {
+      const { definition, status, round, display } = effect.record
+      s.upsertPoll.run(sessionId, definition.id, sessionId, JSON.stringify(definition), status, round, Number(display.showResults), Number(display.compareRounds), new Date().toISOString())
       if (effect.kind === 'poll' && effect.cleared)
         s.clearVotes.run(sessionId, definition.id)
       if (effect.kind === 'hands') {
@@ -225,15 +226,16 @@ function prepare(db: SqliteDatabase) {
         (SELECT count(*) FROM polls p WHERE p.session_id = s.id AND p.status != 'draft') AS polls,
         (SELECT count(*) FROM votes v WHERE v.session_id = s.id) AS votes
       FROM sessions s ORDER BY s.created_at DESC, s.id`),
-    polls: db.prepare('SELECT poll_id, definition, status, round FROM polls WHERE session_id = ? ORDER BY seq'),
+    polls: db.prepare('SELECT poll_id, definition, status, round, show_results, compare_rounds FROM polls WHERE session_id = ? ORDER BY seq'),
     votes: db.prepare('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
     counts: db.prepare('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
     upsertVote: db.prepare(UPSERT_VOTE_SQL),
     upsertPoll: db.prepare(`
-      INSERT INTO polls (session_id, poll_id, seq, definition, status, round, updated_at)
-      VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM polls WHERE session_id = ?), ?, ?, ?, ?)
+      INSERT INTO polls (session_id, poll_id, seq, definition, status, round, show_results, compare_rounds, updated_at)
+      VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM polls WHERE session_id = ?), ?, ?, ?, ?, ?, ?)
       ON CONFLICT (session_id, poll_id) DO UPDATE SET
-        definition = excluded.definition, status = excluded.status, round = excluded.round, updated_at = excluded.updated_at`),
+        definition = excluded.definition, status = excluded.status, round = excluded.round,
+        show_results = excluded.show_results, compare_rounds = excluded.compare_rounds, updated_at = excluded.updated_at`),
     clearVotes: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
     clearHands: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
     setCurrent: db.prepare('UPDATE sessions SET current_poll = ? WHERE id = ?'),

@@ -106,14 +106,18 @@ describe('the deck\'s connection to a real poll server', () => {
     const connection = createPollConnection({ serverUrl: t.httpUrl, WebSocket: DeckSocket, fetch: fetchAsDeck, random: () => 0 })
     cleanup.push(() => connection.close())
     await until(() => connection.status.value === 'open', 'open')
+    expect(connection.downSince.value).toBeNull()
     const { port } = t.server
     const { dataDir } = t
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
     await t.server.close()
     await until(() => connection.status.value === 'reconnecting', 'reconnecting')
     expect(connection.problem.value).toContain('reconnecting')
+    // The slides time their grace period from this moment.
+    expect(Date.now() - connection.downSince.value!).toBeLessThan(5_000)
     t = await startTestServer({ port, dataDir })
     cleanup.push(() => t.stop())
     await until(() => connection.status.value === 'open', 'open again')
+    expect(connection.downSince.value).toBeNull()
   })
 })

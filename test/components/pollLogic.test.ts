@@ -22,10 +22,30 @@ describe('where the deck finds the poll server', () => {
 })
 
 describe('bars and buttons', () => {
-  it('should give percentages that add up to 100', () => {
-    expect(percentages([1, 1, 1])).toEqual([34, 33, 33])
+  it('should give percentages that add up to 100 when no tie prevents it', () => {
     expect(percentages([2, 1, 0])).toEqual([67, 33, 0])
+    expect(percentages([5, 3, 3])).toEqual([46, 27, 27])
+    expect(percentages([1, 2, 4])).toEqual([14, 29, 57])
     expect(percentages([0, 0])).toEqual([0, 0])
+  })
+
+  it('should give equal counts equal percentages', () => {
+    expect(percentages([1, 1, 1])).toEqual([33, 33, 33])
+    expect(percentages([3, 1, 1, 1])).toEqual([50, 17, 17, 17])
+    expect(percentages([2, 2, 2, 1])).toEqual([29, 29, 29, 14])
+    for (let seed = 1; seed < 500; seed++) {
+      const counts = Array.from({ length: 2 + (seed % 5) }, (_, index) => (seed * (index + 7) * 31) % 5)
+      const shares = percentages(counts)
+      for (const [a, countA] of counts.entries()) {
+        for (const [b, countB] of counts.entries()) {
+          if (countA === countB)
+            expect(shares[a], `${counts}`).toBe(shares[b])
+        }
+      }
+      const sum = shares.reduce((total, share) => total + share, 0)
+      if (counts.some(count => count > 0))
+        expect(Math.abs(sum - 100), `${counts}`).toBeLessThanOrEqual(counts.length)
+    }
   })
 
   it('should offer exactly the controls the poll machine accepts', () => {

@@ -47,7 +47,7 @@ vi.mock('virtual:session-plan', () => ({
 const ID = 'dark-mode'
 
 function poll(patch: Partial<PresenterPoll> = {}): PresenterPoll {
-  return { id: ID, status: 'draft', round: 1, answer: 2, rounds: [{ round: 1, counts: [0, 0, 0], voters: 0 }], ...patch }
+  return { id: ID, status: 'draft', round: 1, answer: 2, rounds: [{ round: 1, counts: [0, 0, 0], voters: 0 }], display: { showResults: false, compareRounds: false }, ...patch }
 }
 
 const mounted: VueWrapper[] = []
@@ -105,7 +105,8 @@ describe('scenarioPoll on the projector', () => {
     expect(wrapper.find('.join-panel__counts').text()).toContain('3 voted')
     expect(wrapper.findAll('.result-bars__bar')).toHaveLength(0)
 
-    usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY, showResults: true })
+    // The presenter showed the results: the server tells every projector.
+    fake.setPoll(poll({ status: 'open', rounds: [{ round: 1, counts: [2, 1, 0], voters: 3 }], display: { showResults: true, compareRounds: false } }))
     await wrapper.vm.$nextTick()
     expect(figures(wrapper)).toEqual(['2 · 67%', '1 · 33%', '0 · 0%'])
   })
@@ -140,7 +141,7 @@ describe('scenarioPoll on the projector', () => {
     expect(wrapper.find('.poll-live__status').text()).toBe('Answer revealed · round 2')
     expect(figures(wrapper)).toEqual(['0 · 0%', '1 · 25%', '3 · 75%'])
 
-    usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY, compareRounds: true })
+    fake.setPoll(poll({ status: 'revealed', round: 2, rounds: [{ round: 1, counts: [3, 1, 0], voters: 4 }, { round: 2, counts: [0, 1, 3], voters: 4 }], display: { showResults: false, compareRounds: true } }))
     await wrapper.vm.$nextTick()
     expect(wrapper.findAll('.result-bars__series').map(label => label.text()).slice(0, 2)).toEqual(['Round 1', 'Round 2'])
     expect(figures(wrapper)).toEqual(['3 · 75%', '0 · 0%', '1 · 25%', '1 · 25%', '0 · 0%', '3 · 75%'])
@@ -171,6 +172,113 @@ describe('scenarioPoll on the projector', () => {
   })
 })
 
+describe('what the room sees, from the presenter view to every projector', () => {
+  it('shows results to the room through the server, says so, and hides them again', async () => {
+    asPresenter()
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'open', rounds: [{ round: 1, counts: [2, 1, 0], voters: 3 }] }))
+    const presenterView = render(fake)
+    asProjector()
+    const projectorView = render(fake)
+    expect(presenterView.find('.poll-live__room-sees').text()).toBe('The room sees: question only')
+    expect(projectorView.findAll('.result-bars__bar')).toHaveLength(0)
+    expect(projectorView.find('.poll-live__room-sees').exists()).toBe(false)
+
+    await button(presenterView, 'Show results to the room').trigger('click')
+    await flushPromises()
+    expect(fake.displays).toEqual([{ poll: ID, patch: { showResults: true } }])
+    expect(presenterView.find('.poll-live__room-sees').text()).toBe('The room sees: question and results')
+    expect(presenterView.find('.result-bars--muted').exists()).toBe(false)
+    expect(figures(projectorView)).toEqual(['2 · 67%', '1 · 33%', '0 · 0%'])
+
+    await button(presenterView, 'Hide results').trigger('click')
+    await flushPromises()
+    expect(presenterView.find('.poll-live__room-sees').text()).toBe('The room sees: question only')
+    expect(projectorView.findAll('.result-bars__bar')).toHaveLength(0)
+  })
+
+  it('says the room sees the answer once revealed', () => {
+    asPresenter()
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [1, 1, 2], voters: 4 }] }))
+    expect(render(fake).find('.poll-live__room-sees').text()).toBe('The room sees: answer and results')
+  })
+})
+
+describe('scenarioPoll through a poll server outage', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  function dropLink(fake: ReturnType<typeof fakePollConnection>) {
+    fake.connection.status.value = 'reconnecting'
+    fake.connection.downSince.value = Date.now()
+  }
+
+  it('keeps the join panel and the last counts on the projector and says "reconnecting", then offers a show of hands after 20 s', async () => {
+    vi.useFakeTimers()
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'open', rounds: [{ round: 1, counts: [2, 1, 0], voters: 3 }] }))
+    const wrapper = render(fake)
+    dropLink(fake)
+    await vi.advanceTimersByTimeAsync(19_000)
+    expect(wrapper.find('.poll-live__status').text()).toBe('Voting open · reconnecting…')
+    expect(wrapper.find('.join-panel__code').text()).toBe('K7QFM')
+    expect(wrapper.find('.join-panel__counts').text()).toContain('3 voted')
+    expect(wrapper.find('.poll-live__offline').exists()).toBe(false)
+
+    await vi.advanceTimersByTimeAsync(1_500)
+    expect(wrapper.find('.poll-live__offline').text()).toContain('Live voting is off')
+    expect(wrapper.find('.join-panel').exists()).toBe(false)
+  })
+
+  it('recovers without anyone touching anything when the server is back within the grace period', async () => {
+    vi.useFakeTimers()
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'open', rounds: [{ round: 1, counts: [2, 1, 0], voters: 3 }] }))
+    const wrapper = render(fake)
+    dropLink(fake)
+    await vi.advanceTimersByTimeAsync(5_000)
+    fake.connection.status.value = 'open'
+    fake.connection.downSince.value = null
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(wrapper.find('.poll-live__status').text()).toBe('Voting open')
+    expect(wrapper.find('.join-panel__counts').text()).toContain('3 voted')
+  })
+
+  it('lets the presenter take a show of hands at once, and the projector follows', async () => {
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'open' }))
+    asPresenter()
+    const presenterView = render(fake)
+    asProjector()
+    const projectorView = render(fake)
+    dropLink(fake)
+    await flushPromises()
+    expect(presenterView.find('.poll-controls').exists()).toBe(false)
+    expect(presenterView.find('.poll-live__reconnecting').text()).toContain('Reconnecting to the poll server')
+    await button(presenterView, 'Take a show of hands now').trigger('click')
+    expect(presenterView.find('.manual-tally').exists()).toBe(true)
+    expect(projectorView.find('.poll-live__offline').text()).toContain('raise your hand')
+    // Back online: the live poll again, and the choice is forgotten for the next outage.
+    fake.connection.status.value = 'open'
+    fake.connection.downSince.value = null
+    await flushPromises()
+    expect(projectorView.find('.poll-live__status').text()).toBe('Voting open')
+  })
+
+  it('shows only the answer on the projector after a show-of-hands reveal, without a stray "Live voting is off"', async () => {
+    const fake = fakePollConnection('unreachable')
+    const wrapper = render(fake)
+    useManualTally(ID, 3).setCount(2, 15)
+    usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY, revealedOffline: true })
+    await flushPromises()
+    expect(wrapper.find('.poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
+    expect(wrapper.find('.poll-live__offline').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('Live voting is off')
+  })
+})
+
 describe('scenarioPoll in the presenter view', () => {
   it('opens, closes and reveals through the server, with buttons that match the state', async () => {
     asPresenter()
@@ -187,6 +295,7 @@ describe('scenarioPoll in the presenter view', () => {
     // The presenter sees the split striped (the room does not) and the buttons follow the state.
     expect(wrapper.find('.result-bars--muted').exists()).toBe(true)
     expect(wrapper.find('.poll-controls__message').text()).toBe('Striped bars: only you see them')
+    expect(wrapper.find('.poll-live__room-sees').text()).toBe('The room sees: question only')
     expect(button(wrapper, 'Open voting').attributes('disabled')).toBeDefined()
     await button(wrapper, 'Close voting').trigger('click')
     await flushPromises()
@@ -240,15 +349,18 @@ describe('scenarioPoll in the presenter view', () => {
     const fake = fakePollConnection()
     fake.setPoll(poll({ status: 'closed', rounds: [{ round: 1, counts: [2, 0, 1], voters: 3 }] }))
     const wrapper = render(fake)
-    expect(wrapper.findAll('button').some(candidate => candidate.text() === 'Compare rounds')).toBe(false)
+    expect(wrapper.findAll('button').some(candidate => candidate.text().startsWith('Compare rounds'))).toBe(false)
     await button(wrapper, 'Start round 2').trigger('click')
     await flushPromises()
     expect(fake.controls).toEqual([{ action: 'next-round', poll: ID }])
     fake.setPoll(poll({ status: 'open', round: 2, rounds: [{ round: 1, counts: [2, 0, 1], voters: 3 }, { round: 2, counts: [0, 0, 1], voters: 1 }] }))
     await wrapper.vm.$nextTick()
     expect(wrapper.find('.poll-live__status').text()).toBe('Voting open · round 2')
-    await button(wrapper, 'Compare rounds').trigger('click')
-    expect(usePollDisplay(ID).state.value.compareRounds).toBe(true)
+    await button(wrapper, 'Compare rounds for the room').trigger('click')
+    await flushPromises()
+    expect(fake.displays).toEqual([{ poll: ID, patch: { compareRounds: true } }])
+    // Voting is open and the results are hidden: comparing changes nothing for the room yet.
+    expect(wrapper.find('.poll-live__room-sees').text()).toBe('The room sees: question only')
   })
 
   it('takes a show of hands without a server, reveals locally, and saves the hands once the server is back', async () => {

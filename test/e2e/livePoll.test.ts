@@ -102,6 +102,12 @@ describe('a live poll from npm start to the reveal', { timeout: 60_000 }, () => 
     await typed.goto(kit.pollUrl)
     await typed.getByLabel('Join code').waitFor(WAIT)
     expect(await axeViolations(typed)).toEqual([])
+    // A typo is refused and stays in the field, so the participant corrects it instead of retyping.
+    const typo = kit.code.startsWith('Z') ? 'Y2345' : 'Z2345'
+    await typed.getByLabel('Join code').fill(typo)
+    await typed.getByRole('button', { name: 'Join' }).click()
+    await typed.getByText(/That code is not this session's/).waitFor(WAIT)
+    expect(await typed.getByLabel('Join code').inputValue()).toBe(typo)
     await typed.getByLabel('Join code').fill(kit.code.toLowerCase())
     await typed.getByRole('button', { name: 'Join' }).click()
     await typed.getByRole('heading', { name: /Waiting for the next question/ }).waitFor(WAIT)

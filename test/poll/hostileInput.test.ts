@@ -2,7 +2,7 @@ import type { TestServer } from './support/testServer'
 import { Buffer } from 'node:buffer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { CloseCode, MAX_MESSAGE_BYTES } from '../../poll/protocol'
+import { CloseCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
@@ -101,14 +101,14 @@ describe('hostile and bad input', () => {
     stranger.close()
 
     const phone = await TestSocket.participant(t.wsUrl, t.code)
-    phone.send({ type: 'hello', v: 1, role: 'presenter', token: t.token })
+    phone.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'presenter', token: t.token })
     expect(await phone.next('error')).toMatchObject({ code: 'already-joined' })
     phone.send({ type: 'control', id: 'c2', action: 'reset', poll: 'roadmap-question' })
     expect(await phone.next('error')).toMatchObject({ code: 'forbidden', id: 'c2' })
     phone.close()
 
     const old = await TestSocket.open(t.wsUrl)
-    old.send({ type: 'hello', v: 0, role: 'participant', device: randomDevice(), code: t.code })
+    old.send({ type: 'hello', v: PROTOCOL_VERSION - 1, role: 'participant', device: randomDevice(), code: t.code })
     expect(await old.next('error')).toMatchObject({ code: 'unsupported-version' })
     expect((await old.closed).code).toBe(CloseCode.unsupportedVersion)
   }))
@@ -116,13 +116,13 @@ describe('hostile and bad input', () => {
   it('refuses control without the token and with a wrong one', () => expectHarmless(async () => {
     for (const token of ['', 'wrong', `${t.token}x`, t.token.slice(0, -1), t.code]) {
       const socket = await TestSocket.open(t.wsUrl)
-      socket.send({ type: 'hello', v: 1, role: 'presenter', token })
+      socket.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'presenter', token })
       expect(await socket.next('error')).toMatchObject({ code: 'bad-token' })
       socket.send({ type: 'control', id: 'c1', action: 'reset', poll: 'roadmap-question' })
       expect((await socket.closed).code).toBe(CloseCode.badToken)
     }
     const tokenless = await TestSocket.open(t.wsUrl)
-    tokenless.send({ type: 'hello', v: 1, role: 'presenter' })
+    tokenless.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'presenter' })
     expect(await tokenless.next('error')).toMatchObject({ code: 'bad-message' })
     tokenless.close()
   }))
@@ -155,7 +155,7 @@ describe('hostile and bad input', () => {
 
   it('terminates a socket that stops answering pings (heartbeat)', async () => {
     const dead = await TestSocket.open(t.wsUrl, { autoPong: false })
-    dead.send({ type: 'hello', v: 1, role: 'participant', device: randomDevice(), code: t.code })
+    dead.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code: t.code })
     expect((await dead.closed).code).toBe(1006)
     const alive = await TestSocket.participant(t.wsUrl, t.code)
     await new Promise(resolve => setTimeout(resolve, 350))
@@ -179,12 +179,12 @@ describe('join-code guessing', () => {
   it('closes each wrong guess and refuses every attempt once the budget is spent, even a right one', async () => {
     for (const code of ['AAAAA', 'BBBBB', 'CCCCC']) {
       const socket = await TestSocket.open(guarded.wsUrl)
-      socket.send({ type: 'hello', v: 1, role: 'participant', device: randomDevice(), code })
+      socket.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code })
       expect(await socket.next('error')).toMatchObject({ code: 'bad-join-code' })
       expect((await socket.closed).code).toBe(CloseCode.badJoinCode)
     }
     const blocked = await TestSocket.open(guarded.wsUrl)
-    blocked.send({ type: 'hello', v: 1, role: 'participant', device: randomDevice(), code: guarded.code })
+    blocked.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code: guarded.code })
     expect(await blocked.next('error')).toMatchObject({ code: 'too-many-attempts' })
     expect((await blocked.closed).code).toBe(CloseCode.rateLimited)
     expect(guarded.server.stats().participants).toBe(0)

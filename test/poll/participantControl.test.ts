@@ -1,6 +1,6 @@
 import type { TestServer } from './support/testServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { controlActions } from '../../poll/protocol'
+import { controlActions, PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
@@ -44,9 +44,9 @@ describe('a participant socket', () => {
   it('cannot become a presenter with the join code, a mixed hello, or a second hello', async () => {
     const before = await t.state()
     const attempts = [
-      { type: 'hello', v: 1, role: 'presenter', token: t.code },
-      { type: 'hello', v: 1, role: 'presenter', code: t.code, device: randomDevice() },
-      { type: 'hello', v: 1, role: 'participant', code: t.code, device: randomDevice(), token: t.token },
+      { type: 'hello', v: PROTOCOL_VERSION, role: 'presenter', token: t.code },
+      { type: 'hello', v: PROTOCOL_VERSION, role: 'presenter', code: t.code, device: randomDevice() },
+      { type: 'hello', v: PROTOCOL_VERSION, role: 'participant', code: t.code, device: randomDevice(), token: t.token },
     ]
     for (const hello of attempts) {
       const socket = await TestSocket.open(t.wsUrl)

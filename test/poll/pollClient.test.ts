@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
 import WebSocket from 'ws'
 import { backoffDelay, createPollClient } from '../../poll/client'
-import { CloseCode } from '../../poll/protocol'
+import { CloseCode, PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
 import { TestSocket } from './support/testSocket'
 
@@ -52,7 +52,7 @@ class FakeSocket implements WebSocketLike {
 function snapshot(myVotes: (number | null)[] = [null]) {
   return {
     type: 'snapshot',
-    v: 1,
+    v: PROTOCOL_VERSION,
     role: 'participant',
     session: 's',
     poll: { id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], status: 'open', round: 1, myVotes, reveal: null },
@@ -100,7 +100,7 @@ describe('poll client', () => {
     const { client, socket } = fakeClient()
     stop = client.close
     socket(0).open()
-    expect(socket(0).sent).toEqual([{ type: 'hello', v: 1, role: 'participant', device: 'd'.repeat(32), code: 'ABCDE' }])
+    expect(socket(0).sent).toEqual([{ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: 'd'.repeat(32), code: 'ABCDE' }])
     expect(client.status).toBe('connecting')
     socket(0).receive(snapshot())
     expect(client.status).toBe('open')
@@ -182,7 +182,7 @@ describe('poll client', () => {
     await expect(client.control('open', 'p')).rejects.toMatchObject({ code: 'offline' })
     const socket = FakeSocket.all[0]!
     socket.open()
-    socket.receive({ type: 'snapshot', v: 1, role: 'presenter', join: { session: 's', code: 'ABCDE', url: 'http://x/ABCDE' }, current: null, polls: [], participants: { connected: 0 } })
+    socket.receive({ type: 'snapshot', v: PROTOCOL_VERSION, role: 'presenter', join: { session: 's', code: 'ABCDE', url: 'http://x/ABCDE' }, current: null, polls: [], participants: { connected: 0 } })
     const opening = client.control('open', 'p')
     const reveal = client.control('reveal', 'p')
     const [open, second] = socket.sentOfType('control') as { id: string }[]

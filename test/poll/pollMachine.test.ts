@@ -84,7 +84,7 @@ describe('poll machine', () => {
   it('restores exactly what it was from stored state', () => {
     const machine = new PollMachine(definitions, {
       current: roadmap.id,
-      polls: [{ definition: roadmap, status: 'closed', round: 2 }],
+      polls: [{ definition: roadmap, status: 'closed', round: 2, display: { showResults: false, compareRounds: true } }],
       votes: [{ poll: roadmap.id, round: 1, device: 'a', choice: 2 }, { poll: roadmap.id, round: 2, device: 'a', choice: 0 }],
     })
     expect(presenterPoll(machine.poll(roadmap.id)!)).toEqual({
@@ -93,7 +93,21 @@ describe('poll machine', () => {
       round: 2,
       answer: 0,
       rounds: [{ round: 1, counts: [0, 0, 1], voters: 1 }, { round: 2, counts: [1, 0, 0], voters: 1 }],
+      display: { showResults: false, compareRounds: true },
     })
+  })
+
+  it('keeps what the room sees: results shown until round 2 starts, everything hidden again after a reset', () => {
+    const machine = machineWith(open(), vote('a', 1))
+    expect(machine.apply({ kind: 'display', poll: roadmap.id, patch: { showResults: true } })).toMatchObject({ ok: true, effect: { kind: 'display' } })
+    machine.apply({ kind: 'display', poll: roadmap.id, patch: { compareRounds: true } })
+    expect(machine.poll(roadmap.id)!.display).toEqual({ showResults: true, compareRounds: true })
+    machine.apply(control('close'))
+    machine.apply(control('next-round'))
+    expect(machine.poll(roadmap.id)!.display).toEqual({ showResults: false, compareRounds: true })
+    machine.apply(control('reset'))
+    expect(machine.poll(roadmap.id)!.display).toEqual({ showResults: false, compareRounds: false })
+    expect(machine.apply({ kind: 'display', poll: 'no-such-poll', patch: { showResults: true } })).toMatchObject({ ok: false, code: 'unknown-poll' })
   })
 })
 
@@ -143,8 +157,8 @@ function expectedOutcome(model: Model, command: Command): boolean {
     poll.votes[poll.round - 1]!.set(command.device, command.choice)
     return true
   }
-  if (command.kind === 'hands')
-    throw new Error('Shows of hands are not generated here; test/poll/manualTally.test.ts covers them.')
+  if (command.kind === 'hands' || command.kind === 'display')
+    throw new Error('Shows of hands and display changes are not generated here; they have their own tests.')
   if (command.action === 'reset') {
     model.polls.set(command.poll, { status: 'draft', round: 1, votes: [new Map()] })
     return true

@@ -1,6 +1,7 @@
 import type { ServerMessage } from '../../poll/protocol'
 import type { TestServer } from './support/testServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
@@ -32,7 +33,7 @@ function leaksBeforeReveal(messages: ServerMessage[]): ServerMessage[] {
 describe('poll server over real sockets', () => {
   it('gives a phone a snapshot on join and the presenter one with the join info and every poll', async () => {
     const phone = await participant()
-    expect(phone.received[0]).toEqual({ type: 'snapshot', v: 1, role: 'participant', session: 'test-session', poll: null })
+    expect(phone.received[0]).toEqual({ type: 'snapshot', v: PROTOCOL_VERSION, role: 'participant', session: 'test-session', poll: null })
     const deck = await presenter()
     const snapshot = deck.received[0]
     expect(snapshot).toMatchObject({ type: 'snapshot', role: 'presenter', join: { session: 'test-session', code: t.code }, current: null })
@@ -120,6 +121,37 @@ describe('poll server over real sockets', () => {
     expect(await deck.control('select', null)).toMatchObject({ type: 'ack' })
     expect((await phone.next('poll')).poll).toBeNull()
     expect(await deck.control('select', 'no-such-poll')).toMatchObject({ type: 'error', code: 'unknown-poll' })
+  })
+
+  it('tells every presenter (each projector) what the room sees, keeps it over a restart, and tells phones nothing', async () => {
+    const own = await startTestServer({ tallyIntervalMs: 20 })
+    const { port } = own.server
+    const deck = await TestSocket.presenter(own.wsUrl, own.token)
+    const projector = await TestSocket.presenter(own.wsUrl, own.token)
+    const phone = await TestSocket.participant(own.wsUrl, own.code)
+    await deck.control('open', 'roadmap-question')
+    await phone.next('poll')
+    const id = 'd1'
+    deck.send({ type: 'display', id, poll: 'roadmap-question', showResults: true })
+    expect(await deck.next(message => message.type === 'ack' && message.id === id)).toMatchObject({ type: 'ack' })
+    const state = await projector.next(message => message.type === 'state' && message.polls.some(poll => poll.display.showResults))
+    expect(state).toMatchObject({ polls: [{ id: 'roadmap-question', display: { showResults: true, compareRounds: false } }] })
+    phone.send({ type: 'display', id: 'd2', poll: 'roadmap-question', showResults: false })
+    expect(await phone.next('error')).toMatchObject({ code: 'forbidden', id: 'd2' })
+    expect(phone.received.filter(message => message.type === 'poll')).toHaveLength(1)
+
+    await own.server.close()
+    const again = await startTestServer({ port, dataDir: own.dataDir })
+    try {
+      const later = await TestSocket.presenter(again.wsUrl, again.token)
+      const snapshot = later.received[0]
+      const poll = snapshot?.type === 'snapshot' && snapshot.role === 'presenter' ? snapshot.polls.find(p => p.id === 'roadmap-question') : undefined
+      expect(poll?.display).toEqual({ showResults: true, compareRounds: false })
+      later.close()
+    }
+    finally {
+      await again.stop()
+    }
   })
 
   it('tells the presenter how many devices are connected', async () => {

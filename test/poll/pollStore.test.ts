@@ -55,6 +55,22 @@ describe('poll store', () => {
     expect(() => PollStore.open(dataDir)).toThrow(PollStoreError)
   })
 
+  it('upgrades a schema-1 database in place: its polls keep their votes and show nothing extra to the room', () => {
+    const db = new Database(join(dataDir, DB_FILE_NAME))
+    db.exec(migrations[0]!)
+    db.pragma('user_version = 1')
+    db.prepare('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)').run('s1', 'ABCDE', new Date().toISOString())
+    db.prepare('INSERT INTO polls (session_id, poll_id, seq, definition, status, round, updated_at) VALUES (?, ?, 1, ?, ?, 1, ?)')
+      .run('s1', 'roadmap-question', JSON.stringify(definitions[0]), 'closed', new Date().toISOString())
+    db.prepare('INSERT INTO votes VALUES (?, ?, 1, ?, 2)').run('s1', 'roadmap-question', 'a'.repeat(16))
+    db.close()
+    const store = PollStore.open(dataDir)
+    const state = store.loadState('s1')
+    store.close()
+    expect(state.polls).toMatchObject([{ status: 'closed', round: 1, display: { showResults: false, compareRounds: false } }])
+    expect(state.votes).toHaveLength(1)
+  })
+
   it('keeps a session and its join code across reopenings', () => {
     const store = PollStore.open(dataDir)
     const first = store.openSession('s1', () => 'ABCDE')
@@ -75,6 +91,7 @@ describe('poll store', () => {
       { kind: 'control', action: 'close', poll: 'roadmap-question' },
       { kind: 'control', action: 'next-round', poll: 'roadmap-question' },
       { kind: 'vote', device: 'a'.repeat(16), poll: 'roadmap-question', round: 2, choice: 0 },
+      { kind: 'display', poll: 'roadmap-question', patch: { showResults: true, compareRounds: true } },
     ])
     store.close()
     const reopened = PollStore.open(dataDir)

@@ -97,4 +97,10 @@ describe('cSV cells', () => {
   it('writes a header row even for a session without polls', () => {
     expect(resultsToCsv({ format: 'pm-workshop-poll-results', version: 1, exportedAt: new Date().toISOString(), session: { id: 's', createdAt: new Date().toISOString() }, polls: [] }).split('\r\n')).toHaveLength(2)
   })
+
+  it('gives equal counts equal percentages, as the slide does', () => {
+    const poll = { id: 'p', title: 'T', question: 'Q', choices: ['A', 'B', 'C'], answer: 'A', answerIndex: 0, status: 'revealed' as const, rounds: [{ round: 1, voters: 3, counts: [1, 1, 1] }] }
+    const csv = resultsToCsv({ format: 'pm-workshop-poll-results', version: 1, exportedAt: new Date().toISOString(), session: { id: 's', createdAt: new Date().toISOString() }, polls: [poll] })
+    expect(csv.split('\r\n').slice(1, 4).map(row => row.split(',').at(-1))).toEqual(['33', '33', '33'])
+  })
 })

@@ -1,14 +1,16 @@
 import type { PollConnection, PollLinkStatus } from '../../../composables/createPollConnection'
-import type { ControlAction, JoinInfo, PresenterPoll } from '../../../poll/protocol'
+import type { ControlAction, JoinInfo, PollDisplay, PresenterPoll } from '../../../poll/protocol'
 import { shallowRef } from 'vue'
 
 /** A poll connection the test drives: it records controls and lets the test play the server. */
 export function fakePollConnection(status: PollLinkStatus = 'open') {
   const controls: { action: ControlAction, poll: string }[] = []
   const hands: { poll: string, round: number, counts: number[] }[] = []
+  const displays: { poll: string, patch: Partial<PollDisplay> }[] = []
   const connection = {
     serverUrl: 'http://localhost:3040',
     status: shallowRef<PollLinkStatus>(status),
+    downSince: shallowRef<number | null>(null),
     problem: shallowRef(status === 'unreachable' ? 'No poll server answers at http://localhost:3040.' : ''),
     join: shallowRef<JoinInfo | null>({ session: 'test', code: 'K7QFM', url: 'http://10.0.0.5:3040/K7QFM' }),
     participants: shallowRef(12),
@@ -20,6 +22,13 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     async manualTally(poll: string, round: number, counts: number[]) {
       hands.push({ poll, round, counts })
     },
+    async display(poll: string, patch: Partial<PollDisplay>) {
+      displays.push({ poll, patch })
+      // Like the server: every presenter socket (projector windows too) gets the new state.
+      const current = connection.polls.value.get(poll)
+      if (current)
+        setPoll({ ...current, display: { ...current.display, ...patch } })
+    },
     useToken() {},
     retry() {},
     close() {},
@@ -30,5 +39,5 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     connection.polls.value = new Map([...connection.polls.value, [poll.id, poll]])
   }
 
-  return { connection, controls, hands, setPoll }
+  return { connection, controls, hands, displays, setPoll }
 }

@@ -1,0 +1,149 @@
+// The room hears one story: a projector in another browser follows what the presenter
+// shows, and through a poll server crash the projector and the phones both say
+// "reconnecting", then recover by themselves. Screenshots in test-results/.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
+import type { RunningDeck } from './support/startDeck'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../scripts/lib/findBrowser'
+import { KIT_ROOT } from '../../scripts/lib/paths'
+import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
+import { startDeck } from './support/startDeck'
+import { freePort } from './support/startKit'
+
+const RESULTS_DIR = join(KIT_ROOT, 'test-results')
+/** The warm-up poll (scenario warmup-dark-mode-question). */
+const SLIDE = 4
+const WAIT = { timeout: 20_000 }
+
+const dataDir = mkdtempSync(join(tmpdir(), 'e2e-room-'))
+let pollPort: number
+let server: SpawnedPollServer
+let deck: RunningDeck
+let browser: Browser
+let presenter: Page
+let projector: Page
+let joinUrl: string
+const phones: Page[] = []
+const contexts: BrowserContext[] = []
+
+function startServer(): Promise<SpawnedPollServer> {
+  return spawnPollServer({ dataDir, port: pollPort, session: 'e2e-room', args: ['--allow-origin', deck?.url ?? 'http://localhost:1'] })
+}
+
+function pollSlide(page: Page) {
+  return page.locator(`.slidev-page-${SLIDE} .poll-live`).first()
+}
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options)
+  contexts.push(context)
+  return context.newPage()
+}
+
+beforeAll(async () => {
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  pollPort = await freePort()
+  deck = await startDeck({ pollUrl: `http://localhost:${pollPort}` })
+  server = await startServer()
+  joinUrl = server.output().match(/Join:\s+(http:\/\/\S+)/)![1]!
+  browser = await chromium.launch({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
+  // Two browser contexts: two profiles, as a projector on another browser or computer would be.
+  presenter = await newPage({ viewport: { width: 1400, height: 900 } })
+  await presenter.goto(`${deck.url}/presenter/${SLIDE}`)
+  await presenter.getByRole('button', { name: /Open voting/ }).waitFor({ timeout: 90_000 })
+  projector = await newPage({ viewport: { width: 1920, height: 1080 } })
+  await projector.goto(`${deck.url}/${SLIDE}`)
+  await pollSlide(projector).locator('.join-panel__code').waitFor(WAIT)
+  for (let index = 0; index < 2; index++) {
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    await phone.goto(joinUrl)
+    await phone.getByRole('heading', { name: /Waiting for the next question/ }).waitFor(WAIT)
+    phones.push(phone)
+  }
+}, 150_000)
+
+afterAll(async () => {
+  for (const context of contexts)
+    await context.close().catch(() => {})
+  await browser?.close()
+  server?.child.kill('SIGINT')
+  await server?.exited
+  await deck?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('a projector in another browser follows the presenter', { timeout: 60_000 }, () => {
+  it('shows the results to the room only when the presenter says so, and the presenter reads what the room sees', async () => {
+    await pollSlide(presenter).getByRole('button', { name: /Open voting/ }).click()
+    await phones[0]!.getByRole('button', { name: /Product manager/ }).click()
+    await phones[1]!.getByRole('button', { name: /Both, together/ }).click()
+    for (const phone of phones)
+      await phone.getByText(/^Vote received:/).waitFor(WAIT)
+    await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
+    expect(await pollSlide(projector).locator('.result-bars__figure').count()).toBe(0)
+    expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('question only')
+
+    await pollSlide(presenter).getByRole('button', { name: 'Show results to the room' }).click()
+    await pollSlide(projector).locator('.result-bars__figure').first().waitFor(WAIT)
+    expect(await pollSlide(projector).locator('.result-bars__figure').allTextContents()).toEqual(['1 · 50%', '0 · 0%', '1 · 50%'])
+    expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('question and results')
+    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-results-shown.png') })
+    await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-results-shown.png') })
+
+    await pollSlide(presenter).getByRole('button', { name: 'Hide results' }).click()
+    await pollSlide(projector).locator('.result-bars__figure').first().waitFor({ state: 'detached', ...WAIT })
+  })
+
+  it('compares the rounds on the projector when the presenter asks', async () => {
+    await presenter.keyboard.press('c')
+    await pollSlide(presenter).getByRole('button', { name: 'Start round 2' }).click()
+    for (const phone of phones)
+      await phone.getByRole('heading', { name: /Round 2: vote again/ }).waitFor(WAIT)
+    await phones[0]!.getByRole('button', { name: /Both, together/ }).click()
+    await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
+    await presenter.keyboard.press('c')
+    await presenter.keyboard.press('r')
+    await pollSlide(projector).locator('.poll-live__status', { hasText: 'Answer revealed · round 2' }).waitFor(WAIT)
+    await pollSlide(presenter).getByRole('button', { name: 'Compare rounds for the room' }).click()
+    await pollSlide(projector).locator('.result-bars__series', { hasText: 'Round 1' }).first().waitFor(WAIT)
+    expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('answer and results, rounds 1 and 2')
+    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-rounds-compared.png') })
+  })
+})
+
+describe('a poll server crash mid-poll', { timeout: 90_000 }, () => {
+  it('shows "reconnecting" on the projector and the phones alike, and recovers without anyone touching anything', async () => {
+    await pollSlide(presenter).getByRole('button', { name: 'Reset…' }).click()
+    await pollSlide(presenter).getByRole('button', { name: 'Yes, reset poll' }).click()
+    await pollSlide(presenter).getByRole('button', { name: /Open voting/ }).click()
+    await phones[0]!.getByRole('button', { name: /Project manager/ }).click()
+    await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
+    await pollSlide(projector).locator('.join-panel__counts', { hasText: '1 voted' }).waitFor(WAIT)
+
+    server.child.kill('SIGKILL')
+    await server.exited
+    await pollSlide(projector).locator('.poll-live__status', { hasText: 'Voting open · reconnecting…' }).waitFor(WAIT)
+    for (const phone of phones)
+      await phone.locator('#link', { hasText: 'Reconnecting…' }).waitFor(WAIT)
+    // The room keeps the code, the QR code and the last counts; nobody is told to raise hands.
+    expect(await pollSlide(projector).locator('.join-panel__counts').textContent()).toMatch(/1\s+voted/)
+    expect(await pollSlide(projector).locator('.join-panel__qr').count()).toBe(1)
+    expect(await projector.getByText('Live voting is off').count()).toBe(0)
+    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-reconnecting.png') })
+    await phones[1]!.screenshot({ path: join(RESULTS_DIR, 'phone-reconnecting.png') })
+
+    server = await startServer()
+    await pollSlide(projector).locator('.poll-live__status', { hasText: /^Voting open$/ }).waitFor(WAIT)
+    for (const phone of phones)
+      await phone.locator('#link', { hasText: 'Connected' }).waitFor(WAIT)
+    expect(await phones[0]!.getByRole('button', { name: /Project manager/ }).getAttribute('aria-pressed')).toBe('true')
+    await phones[1]!.getByRole('button', { name: /Product manager/ }).click()
+    await phones[1]!.getByText(/^Vote received:/).waitFor(WAIT)
+    await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
+  })
+})

@@ -1,0 +1,55 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { KIT_ROOT, SLIDEV_BIN } from '../../../scripts/lib/paths'
+import { freePort } from './startKit'
+
+export interface RunningDeck {
+  /** e.g. `http://localhost:41234` */
+  url: string
+  port: number
+  stop: () => Promise<void>
+}
+
+/**
+ * Runs the Slidev dev server alone, pointed at a poll server that the test runs (and may
+ * kill) itself, as `npm start` would point it. Resolves once the deck answers.
+ */
+export async function startDeck(options: { pollUrl: string, timeoutMs?: number }): Promise<RunningDeck> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [SLIDEV_BIN, 'slides.md', '--port', String(port)], {
+    cwd: KIT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BROWSER: 'none', NO_COLOR: '1', VITE_POLL_SERVER_URL: options.pollUrl },
+  })
+  let output = ''
+  child.stdout!.on('data', chunk => output += chunk)
+  child.stderr!.on('data', chunk => output += chunk)
+  const exited = new Promise<void>(resolve => child.on('exit', () => resolve()))
+  const url = `http://localhost:${port}`
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000)
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+      await response.body?.cancel()
+      break
+    }
+    catch {
+      if (Date.now() > deadline || child.exitCode !== null) {
+        await stop(child, exited)
+        throw new Error(`The deck did not start:\n${output}`)
+      }
+      await new Promise(resolve => setTimeout(resolve, 300))
+    }
+  }
+  return { url, port, stop: () => stop(child, exited) }
+}
+
+async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return
+  child.kill('SIGINT')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
