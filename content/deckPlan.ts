@@ -2,7 +2,7 @@ import type { ScenarioLibrary } from './loadScenarios.ts'
 import type { SessionPlan } from './loadSessionPlans.ts'
 import type { SeenSlide } from './planPreparser.ts'
 import type { ScenarioIssue } from './scenarioLibraryError.ts'
-import { relative, resolve } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import { loadScenarioLibrary } from './loadScenarios.ts'
 import { optionalAskMinutes, planPreparser } from './planPreparser.ts'
@@ -98,7 +98,8 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md',
   const problems: string[] = []
 
   for (const slide of data.slides) {
-    const file = relative(root, slide.source.filepath)
+    // A part's file is an id (`pages/01-….md`) as well as a label: the same on Windows as elsewhere.
+    const file = relative(root, slide.source.filepath).split(sep).join('/')
     const number = slide.index + 1
     const title = slide.title?.trim() || `(untitled slide ${number})`
     const notes = slide.note?.trim() ?? ''
