@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import process from 'node:process'
 import { describe, expect, it } from 'vitest'
 
 /** Runs the real CLI, as `npm run scenarios:check` does. */
 function check(...args: string[]) {
-  const result = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/scenarios-check.ts', ...args], { encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scenarios-check.ts', ...args], { encoding: 'utf8' })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -12,7 +13,7 @@ describe('npm run scenarios:check', () => {
   it('should print a one-line summary each for the shipped library and plans, and exit 0', () => {
     const { status, stdout, stderr } = check()
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' })
-    expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios\/index\.yaml\)\n✓ session plans valid \(plans\/session-plans\.yaml; 60: [\d.]+ of 60 min, \d+ polls · 90: [\d.]+ of 90 min, \d+ polls\)\n$/)
+    expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios[\\/]index\.yaml\)\n✓ session plans valid \(plans[\\/]session-plans\.yaml; 60: [\d.]+ of 60 min, \d+ polls · 90: [\d.]+ of 90 min, \d+ polls\)\n$/)
   })
 
   it('should print located problems without a stack trace and exit 1', () => {
@@ -21,8 +22,8 @@ describe('npm run scenarios:check', () => {
     expect(status).toBe(1)
     expect(stdout).toBe('')
     expect(stderr).toBe([
-      `${dir}/late-delivery.yaml:1:1  rationale: is required`,
-      `${dir}/late-delivery.yaml:6:1  rationel: unknown field; did you mean "rationale"?`,
+      `${join(dir, 'late-delivery.yaml')}:1:1  rationale: is required`,
+      `${join(dir, 'late-delivery.yaml')}:6:1  rationel: unknown field; did you mean "rationale"?`,
       '✗ 2 problems in the scenario library',
       '',
     ].join('\n'))
@@ -32,13 +33,13 @@ describe('npm run scenarios:check', () => {
     const dir = 'test/fixtures/scenarios/giveaways'
     const { status, stdout, stderr } = check('--dir', dir)
     expect(status).toBe(0)
-    expect(stdout).toBe(`✓ 5 scenarios in 1 section valid, 4 warnings (${dir}/index.yaml)\n`)
+    expect(stdout).toBe(`✓ 5 scenarios in 1 section valid, 4 warnings (${join(dir, 'index.yaml')})\n`)
     const reword = 'phones show this line, so reword it to describe the situation, not the owner'
     expect(stderr).toBe([
-      `${dir}/index.yaml:3:1  warning: responsibilities: the answer is choice 1 in 4 of 5 scenarios (80%: late-steel, roadmap-request, supplier-schedule, outage-at-midnight); keep each position within 40% by varying the order of choices`,
-      `${dir}/roadmap-request.yaml:3:8  warning: title: "roadmap" points at the answer "Product manager"; ${reword}`,
-      `${dir}/supplier-schedule.yaml:5:11  warning: question: "schedule" points at the answer "Project manager"; ${reword}`,
-      `${dir}/outage-at-midnight.yaml:3:8  warning: title: "incident" points at the answer "Incident lead"; ${reword}`,
+      `${join(dir, 'index.yaml')}:3:1  warning: responsibilities: the answer is choice 1 in 4 of 5 scenarios (80%: late-steel, roadmap-request, supplier-schedule, outage-at-midnight); keep each position within 40% by varying the order of choices`,
+      `${join(dir, 'roadmap-request.yaml')}:3:8  warning: title: "roadmap" points at the answer "Product manager"; ${reword}`,
+      `${join(dir, 'supplier-schedule.yaml')}:5:11  warning: question: "schedule" points at the answer "Project manager"; ${reword}`,
+      `${join(dir, 'outage-at-midnight.yaml')}:3:8  warning: title: "incident" points at the answer "Incident lead"; ${reword}`,
       '',
     ].join('\n'))
   })
