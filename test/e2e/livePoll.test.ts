@@ -12,13 +12,14 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../scripts/lib/findBrowser'
 import { KIT_ROOT } from '../../scripts/lib/paths'
+import { pollSlideNumber } from './support/pollSlide'
 import { startKit } from './support/startKit'
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const RESULTS_DIR = join(KIT_ROOT, 'test-results')
 /** The warm-up poll: slide 4 of the deck, scenario warmup-dark-mode-question (answer: C). */
-const SLIDE = 4
+let SLIDE: number
 const PHONE_BUDGET_BYTES = 30 * 1024
 /** How long a step may take to show up (the first deck load compiles the deck). */
 const WAIT = { timeout: 20_000 }
@@ -62,6 +63,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  SLIDE = await pollSlideNumber('warmup-dark-mode-question')
   mkdirSync(RESULTS_DIR, { recursive: true })
   kit = await startKit({ dataDir, session: 'e2e' })
   browser = await chromium.launch({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })

@@ -12,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../scripts/lib/findBrowser'
 import { KIT_ROOT } from '../../scripts/lib/paths'
 import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
+import { pollSlideNumber } from './support/pollSlide'
 import { startDeck } from './support/startDeck'
 import { freePort } from './support/startKit'
 
 const RESULTS_DIR = join(KIT_ROOT, 'test-results')
 /** The warm-up poll (scenario warmup-dark-mode-question). */
-const SLIDE = 4
+let SLIDE: number
 const WAIT = { timeout: 20_000 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-room-'))
@@ -46,6 +47,7 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
 }
 
 beforeAll(async () => {
+  SLIDE = await pollSlideNumber('warmup-dark-mode-question')
   mkdirSync(RESULTS_DIR, { recursive: true })
   pollPort = await freePort()
   deck = await startDeck({ pollUrl: `http://localhost:${pollPort}` })

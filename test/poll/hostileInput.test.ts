@@ -10,8 +10,10 @@ let t: TestServer
 let deck: TestSocket
 beforeAll(async () => {
   t = await startTestServer({
-    heartbeatMs: 100,
-    helloTimeoutMs: 300,
+    // Short enough to test, long enough that a stall of the loaded test machine does not
+    // cut the deck's own socket (100/300 ms did, with browsers running beside it).
+    heartbeatMs: 1000,
+    helloTimeoutMs: 1500,
     rateLimit: { burst: 10, perSecond: 5 },
     // Guessing has its own server below; here a few wrong tokens must not lock the tests out.
     joinThrottle: { maxFailures: 100, windowMs: 60_000 },
@@ -158,10 +160,11 @@ describe('hostile and bad input', () => {
     dead.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code: t.code })
     expect((await dead.closed).code).toBe(1006)
     const alive = await TestSocket.participant(t.wsUrl, t.code)
-    await new Promise(resolve => setTimeout(resolve, 350))
+    // Two heartbeats: a socket that answers pings survives them.
+    await new Promise(resolve => setTimeout(resolve, 2500))
     expect(alive.isOpen).toBe(true)
     alive.close()
-  })
+  }, 15_000)
 
   it('closes a socket that never says hello', async () => {
     const silent = await TestSocket.open(t.wsUrl)

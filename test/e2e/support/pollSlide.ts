@@ -1,0 +1,12 @@
+import { loadDeckPlan } from '../../../content/deckPlan'
+import { choosePlan, loadSessionPlans } from '../../../content/loadSessionPlans'
+import { KIT_ROOT } from '../../../scripts/lib/paths'
+
+/** The slide number a scenario's poll has in the running deck (default plan), so tests survive slides being added. */
+export async function pollSlideNumber(scenarioId: string): Promise<number> {
+  const deck = await loadDeckPlan(KIT_ROOT, { plan: choosePlan(loadSessionPlans(), undefined) })
+  const poll = deck.polls.find(poll => poll.scenarioId === scenarioId)
+  if (!poll)
+    throw new Error(`No slide of the deck polls ${scenarioId}`)
+  return poll.slide
+}
