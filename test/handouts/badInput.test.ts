@@ -68,7 +68,7 @@ describe('npm run handouts with bad input', () => {
     }))
     const result = await handouts(['--results', file])
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`✖ Results file ${file} does not have the shape of a poll results export: polls.4.rounds.1.counts: has 2 counts for 3 choices; polls.4.rounds.1.voters: is not the sum of the counts.\n`)
+    expect(result.stderr).toBe(`✖ Results file ${file} does not have the shape of a poll results export: polls.4.rounds.1.counts: has 2 counts for 4 choices; polls.4.rounds.1.voters: is not the sum of the counts.\n`)
     expect(result.left).toEqual([])
   })
 

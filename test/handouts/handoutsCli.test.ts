@@ -163,13 +163,13 @@ describe('npm run handouts --results (all four documents, one browser)', () => {
     // Hand-computed from the fixture: matched share of the final round, split = normalised entropy.
     expect(report).toContain('120 votes (final rounds) 63% matched the intended answer 3 worth revisiting')
     const rows = [
-      'Poll 1: Is dark mode coming, and when? · revisit 20 50% 0.94',
-      'Poll 2: The biggest customer wants a one-off 20 75% 0.67',
-      'Poll 3: A key engineer is out for three weeks 20 85% 0.47',
-      'Poll 4: Sign-ups fell after the redesign · revisit 20 45% 0.92',
-      'Poll 5: Sooner, and with more in it 20 65% 0.81 25% to 65%',
+      'Poll 1: A prospect wants dark mode · revisit 20 50% 0.94',
+      'Poll 2: The quick wins went first 20 75% 0.67',
+      'Poll 3: One more page, same price? 20 85% 0.37',
+      'Poll 4: Payments down on launch day · revisit 20 45% 0.73',
+      'Poll 5: The same argument, three stand-ups running 20 65% 0.71 25% to 65%',
       'Poll 6: Ana\'s next step · revisit 20 55% 0.84',
-      'Two cranes, four buildings 0',
+      'Two cranes, four houses 0',
     ]
     let last = -1
     for (const row of rows) {
@@ -202,7 +202,7 @@ describe('npm run handouts --results (all four documents, one browser)', () => {
       participant: ['The two roles at a glance', 'The polls, part by part', '1. Defining the roles', '5. Career paths and growth', 'Self-study: more situations', 'Who owns what in my team'],
       answers: ['The polls', 'Self-study scenarios'],
       facilitator: ['Learning objectives', 'Preparation checklist', 'Slide by slide', 'Remote and hybrid delivery', 'Spare scenarios: swap-ins'],
-      report: ['Overview, in the order of the session', 'Worth revisiting', 'Clear results', 'Poll 5: Sooner, and with more in it'],
+      report: ['Overview, in the order of the session', 'Worth revisiting', 'Clear results', 'Poll 5: The same argument, three stand-ups running'],
     }
     for (const [name, wanted] of Object.entries(expected)) {
       const outline = pdf[name]!.outline as OutlineItem[] | null

@@ -29,12 +29,12 @@ describe('session results', () => {
     const byId = new Map(analysis.polls.map(item => [item.poll.id, item]))
     const warmup = byId.get('warmup-dark-mode-question')!
     expect(warmup.final?.matched).toBe(0.5)
-    expect(warmup.final?.shares).toEqual([0.3, 0.2, 0.5])
+    expect(warmup.final?.shares).toEqual([0.3, 0.5, 0.2])
     expect(warmup.split).toBeCloseTo(0.937, 3)
-    const launch = byId.get('launch-sooner-with-more-features')!
-    expect(launch.final?.round).toBe(2)
-    expect(launch.shift).toEqual({ from: 0.25, to: 0.65 })
-    expect(launch.worthRevisiting).toBe(false)
+    const argument = byId.get('engineers-argue-test-environment')!
+    expect(argument.final?.round).toBe(2)
+    expect(argument.shift).toEqual({ from: 0.25, to: 0.65 })
+    expect(argument.worthRevisiting).toBe(false)
     const cranes = byId.get('cranes-double-booked')!
     expect([cranes.final, cranes.split, cranes.worthRevisiting]).toEqual([undefined, 0, false])
     expect(analysis.unpolled).toBe(library.scenarios.length - 7)
@@ -44,11 +44,11 @@ describe('session results', () => {
     const analysis = analyseSession(fixture(), library)
     expect(analysis.polls.map(item => [item.poll.id, item.worthRevisiting])).toEqual([
       ['warmup-dark-mode-question', true],
-      ['signups-drop-after-redesign', true],
       ['coordinator-next-step', true],
-      ['launch-sooner-with-more-features', false],
-      ['big-customer-one-off-feature', false],
-      ['key-engineer-out-three-weeks', false],
+      ['payment-outage-on-launch-day', true],
+      ['engineers-argue-test-environment', false],
+      ['feature-order-changed-without-product', false],
+      ['charity-site-extra-page', false],
       ['cranes-double-booked', false],
     ])
   })
@@ -57,7 +57,7 @@ describe('session results', () => {
     const results = fixture()
     results.polls[1]!.choices = ['Product manager', 'Project manager', 'Both, together', 'Neither']
     results.polls[1]!.rounds[0]!.counts = [15, 2, 3, 0]
-    const item = analyseSession(results, library).polls.find(poll => poll.poll.id === 'big-customer-one-off-feature')!
+    const item = analyseSession(results, library).polls.find(poll => poll.poll.id === 'feature-order-changed-without-product')!
     expect(item.changedSinceSession).toBe(true)
   })
 
