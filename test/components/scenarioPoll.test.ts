@@ -314,6 +314,17 @@ describe('peer instruction', () => {
     expect(render(fake).find('.peer-step').exists()).toBe(false)
   })
 
+  it('reads the band from a show of hands when no poll server answers, for the presenter only', async () => {
+    useManualTally(ID, 3).setCount(0, 6)
+    useManualTally(ID, 3).setCount(2, 4)
+    const projector = render(fakePollConnection('unreachable'))
+    asPresenter()
+    const presenter = render(fakePollConnection('unreachable'))
+    await presenter.vm.$nextTick()
+    expect(presenter.find('.peer-step__band').text()).toBe('Hands: 4 of 10 on the intended answer (40%) · band 30–70%')
+    expect(projector.find('.peer-step').exists()).toBe(false)
+  })
+
   it('tells the presenter to move on when the room is nearly unanimous', () => {
     asPresenter()
     const fake = fakePollConnection()
