@@ -14,6 +14,7 @@ export const preparationChecklist: readonly ChecklistGroup[] = [
   {
     when: 'A week before',
     items: [
+      'Set up the laptop once: Node.js 20.12 or newer, a C++ toolchain (build-essential and python3 on Debian/Ubuntu) and Chromium or Chrome; then npm install in the kit folder.',
       'Pick the plan (60 or 90 minutes) and, if you want, swap a poll for a spare in plans/session-plans.yaml.',
       'Print one participant handout per person: npm run handouts -- --plan 60 (or 90). Keep answers.pdf back for the end.',
       'Ask the venue for a Wi-Fi network that lets phones reach your laptop (guest networks often isolate devices).',

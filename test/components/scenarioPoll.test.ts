@@ -346,6 +346,7 @@ describe('scenarioPoll in print and export', () => {
       const wrapper = mount(ScenarioPoll, { props: { id: ID }, global: { directives: { click: {} } } })
       mounted.push(wrapper)
       expect(wrapper.find('.scenario-card').exists()).toBe(true)
+      expect(wrapper.find('.scenario-card__meta').text()).toContain('Poll 3')
       expect(wrapper.find('.scenario-card__reveal .poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
       expect(wrapper.find('.poll-live').exists()).toBe(false)
       expect(sockets).not.toHaveBeenCalled()
