@@ -122,11 +122,12 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
   const documents: BuiltDocument[] = []
   let renderer: PdfRenderer | undefined
   try {
+    // The browser first: when it cannot start, that is the message to give, not the export's.
+    renderer = wantPdf ? options.renderer ?? await launchPdfRenderer({ executablePath }) : undefined
     const images = options.slideImages && kinds.includes('facilitator')
       ? await slideImages({ root: deckRoot, plan: plan.plan!.name, executablePath: options.slideImages.exporter ? '' : executablePath ?? findBrowser(), ...options.slideImages })
       : undefined
     const pages = kinds.map(kind => ({ kind, html: renderHtml(kind, { library, plan, analysis, images }, paper) }))
-    renderer = wantPdf ? options.renderer ?? await launchPdfRenderer({ executablePath }) : undefined
     for (const { kind, html } of pages) {
       const files: string[] = []
       let pageCount: number | undefined
