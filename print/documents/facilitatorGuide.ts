@@ -136,8 +136,10 @@ ${cuts.length > 0 ? html`<div class="box"><h3>If you run late, cut in this order
 <section>
   <h2 id="preparation">Preparation checklist</h2>
   ${preparationChecklist.map(group => html`<div class="box keep checklist"><h3>${group.when}</h3><ul>${group.items.map(item => html`<li><span class="box-mark"></span>${item}</li>`)}</ul></div>`)}
-  <h2 id="running-polls">Running a poll: peer instruction</h2>
-  <ol>${peerInstructionSteps.map(step => html`<li>${step}</li>`)}</ol>
+  <div class="keep">
+    <h2 id="running-polls">Running a poll: peer instruction</h2>
+    <ol>${peerInstructionSteps.map(step => html`<li>${step}</li>`)}</ol>
+  </div>
   <div class="pair">
     <div class="box"><h3>A room that splits</h3><p>${roomAdvice.split}</p></div>
     <div class="box"><h3>A room that agrees</h3><p>${roomAdvice.unanimous}</p></div>
