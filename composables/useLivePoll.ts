@@ -7,7 +7,7 @@ import type { BarSeries } from './pollResults'
 import type { ManualTally } from './useManualTally'
 import type { PollDisplay } from './usePollDisplay'
 import { computed, onScopeDispose, shallowRef, watch } from 'vue'
-import { peerStep } from '../poll/peerInstruction'
+import { handsStep, peerStep } from '../poll/peerInstruction'
 import { allowedActions } from '../poll/pollMachine'
 import { useLinkGrace } from './linkGrace'
 import { registerPollShortcuts } from './pollShortcuts'
@@ -19,6 +19,8 @@ export interface UseLivePollOptions {
   /** The scenario id, which is the poll id. */
   id: string
   choiceCount: number
+  /** Index of the intended answer: the show of hands reads its band against it. */
+  answer: number
   /** True where this instance may act: the current slide of the presenter view. */
   controls: Readonly<Ref<boolean>>
   /** True in the presenter view's tab: it saves a show of hands once the server is back. */
@@ -67,7 +69,7 @@ export interface UseLivePollReturn {
 const savingHands = new Set<string>()
 
 /** One poll slide's state and actions: live from the poll server, or a show of hands when there is none. */
-export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(false), graceMs = pollReconnectGraceMs() }: UseLivePollOptions): UseLivePollReturn {
+export function useLivePoll({ id, choiceCount, answer, controls, saveHands = shallowRef(false), graceMs = pollReconnectGraceMs() }: UseLivePollOptions): UseLivePollReturn {
   const connection = usePollConnection()
   const { phase, takeHandsNow } = useLinkGrace({ status: connection.status, downSince: connection.downSince, graceMs })
   const displayStore = usePollDisplay(id)
@@ -111,7 +113,7 @@ export function useLivePoll({ id, choiceCount, controls, saveHands = shallowRef(
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
   const peer = computed(() => live.value
     ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer, comparing: display.value.compareRounds })
-    : undefined)
+    : handsStep(manual.value.counts, answer, display.value.revealedOffline))
 
   function setDisplay(patch: Partial<PollDisplay>): void {
     const { revealedOffline, ...forRoom } = patch

@@ -91,9 +91,13 @@ export interface LoadDeckPlanOptions {
 export async function loadDeckPlan(root: string, { library, entry = 'slides.md', plan }: LoadDeckPlanOptions = {}): Promise<DeckPlan> {
   const scenarios = (library ?? loadScenarioLibrary()).byId
   const seen: SeenSlide[] = []
+  let collecting = true
   // The same extension the running deck gets from setup/preparser.ts, so guide and deck agree.
-  injectPreparserExtensionLoader(async () => plan ? [planPreparser(plan, slide => seen.push(slide))] : [])
+  // The loader is global to the parser: inside Slidev (the plan's Vite plugin) it stands in for
+  // Slidev's own, with the same plan, so later re-parses must stop feeding this call's list.
+  injectPreparserExtensionLoader(async () => plan ? [planPreparser(plan, slide => collecting && seen.push(slide))] : [])
   const data = await load({ roots: [root], userRoot: root }, resolve(root, entry))
+  collecting = false
   const parts: DeckPart[] = []
   const problems: string[] = []
 

@@ -2,6 +2,7 @@
 // is for, how to prepare, what goes wrong per part, and how to run it remotely.
 // Printed by the facilitator guide; written for this kit.
 import type { SectionId } from './sections.ts'
+import { MOVE_ON_ABOVE_PERCENT, TEACH_BELOW_PERCENT } from '../poll/peerInstruction.ts'
 
 export const audience = 'Teams where product and project work meet: engineers, designers, analysts, team leads, and anyone new to either role. 8–40 people; no preparation needed from participants, only a phone.'
 
@@ -14,6 +15,7 @@ export const preparationChecklist: readonly ChecklistGroup[] = [
   {
     when: 'A week before',
     items: [
+      'Set up the laptop once: Node.js 20.12 or newer, a C++ toolchain (build-essential and python3 on Debian/Ubuntu) and Chromium or Chrome; then npm install in the kit folder.',
       'Pick the plan (60 or 90 minutes) and, if you want, swap a poll for a spare in plans/session-plans.yaml.',
       'Print one participant handout per person: npm run handouts -- --plan 60 (or 90). Keep answers.pdf back for the end.',
       'Ask the venue for a Wi-Fi network that lets phones reach your laptop (guest networks often isolate devices).',
@@ -40,7 +42,7 @@ export const preparationChecklist: readonly ChecklistGroup[] = [
     items: [
       'The poll slide says "Live voting is off" and asks for a show of hands: read each choice out and count the hands.',
       'Type the counts into the presenter view and press R to reveal; the counts are saved as votes once the server is back.',
-      'The peer-instruction flow still works: count the hands on the intended answer and use the same 30% / 70% bands.',
+      `The peer-instruction flow still works: the presenter view reads the band from the hands you type in (${TEACH_BELOW_PERCENT}% and ${MOVE_ON_ABOVE_PERCENT}%).`,
     ],
   },
 ]
@@ -49,10 +51,13 @@ export const preparationChecklist: readonly ChecklistGroup[] = [
 export const peerInstructionSteps: readonly string[] = [
   'Read the situation aloud. Everyone votes alone, results hidden; about 30 seconds.',
   'Close voting. The presenter view shows the share on the intended answer and the next step.',
-  'Under 30%: teach the idea behind the answer briefly, without giving it away, then run round 2.',
-  '30–70%: two minutes in pairs, "convince your neighbour"; round 2; then reveal and compare the rounds.',
-  'Over 70%: reveal and move on; a question almost everyone gets right teaches little.',
+  `Under ${TEACH_BELOW_PERCENT}%: teach the idea behind the answer briefly, without giving it away, then run round 2.`,
+  `${TEACH_BELOW_PERCENT}–${MOVE_ON_ABOVE_PERCENT}%: two minutes in pairs, "convince your neighbour"; round 2; then reveal and compare the rounds.`,
+  `Over ${MOVE_ON_ABOVE_PERCENT}%: reveal and move on; a question almost everyone gets right teaches little.`,
 ]
+
+/** The flow in one line, beside each poll in the guide. */
+export const peerInstructionInBrief = `close round 1 and read the band in the presenter view. Under ${TEACH_BELOW_PERCENT}%: teach briefly, re-vote. ${TEACH_BELOW_PERCENT}–${MOVE_ON_ABOVE_PERCENT}%: pairs for two minutes, round 2, reveal, compare. Over ${MOVE_ON_ABOVE_PERCENT}%: reveal, move on.`
 
 export const roomAdvice = {
   split: 'A room that splits evenly is the best case: it has something to argue about. Ask one voice from each camp for their reason before the pairs talk, then run round 2 and compare; say out loud who moved and why.',

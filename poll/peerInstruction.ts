@@ -28,6 +28,8 @@ export interface FirstVote {
 export interface PeerStep {
   /** The band of round 1, once it has votes. */
   first: FirstVote
+  /** What the band was read from: the phones' round 1, or a show of hands typed in. */
+  source: 'round 1' | 'hands'
   /** One line for the presenter: where the room stands and what to do. */
   text: string
   /** The control that carries the step out, to highlight; none while the room talks. */
@@ -79,7 +81,7 @@ export interface PeerStepInput {
 /** The next step of the peer-instruction flow for a poll in this state. */
 export function peerStep({ status, round, rounds, answer, comparing }: PeerStepInput): PeerStep {
   const first = firstVote(rounds, answer)
-  const step = (text: string, action?: PeerAction): PeerStep => ({ first, text, action })
+  const step = (text: string, action?: PeerAction): PeerStep => ({ first, source: 'round 1', text, action })
 
   if (status === 'draft')
     return step('Open voting. Everyone votes alone; the room does not see the split.', 'open')
@@ -102,5 +104,21 @@ export function peerStep({ status, round, rounds, answer, comparing }: PeerStepI
     return step('Teach the idea briefly, without the answer; then start round 2.', 'next-round')
   if (first.band === 'discuss')
     return step('Pairs, two minutes: "convince your neighbour". Then round 2, reveal, compare.', 'next-round')
+  return step('Most of the room agrees: reveal and move on.', 'reveal')
+}
+
+/**
+ * The same flow without a poll server: the band of the hands the presenter typed in.
+ * A re-vote is a second show of hands (clear the counts and count again).
+ */
+export function handsStep(counts: readonly number[], answer: number, revealed: boolean): PeerStep | undefined {
+  const first = firstVote([{ round: 1, counts: [...counts], voters: 0 }], answer)
+  if (first.band === undefined || revealed)
+    return undefined
+  const step = (text: string, action?: PeerAction): PeerStep => ({ first, source: 'hands', text, action })
+  if (first.band === 'teach')
+    return step('Teach the idea briefly, without the answer; then clear the counts and take the hands again.')
+  if (first.band === 'discuss')
+    return step('Pairs, two minutes: "convince your neighbour". Then clear, count hands again, reveal.')
   return step('Most of the room agrees: reveal and move on.', 'reveal')
 }

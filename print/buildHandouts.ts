@@ -122,7 +122,7 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
   const documents: BuiltDocument[] = []
   let renderer: PdfRenderer | undefined
   try {
-    // The browser first: a broken one is reported as such, before Slidev tries the same browser for the pictures.
+    // The browser first: when it cannot start, that is the message to give, not the export's.
     renderer = wantPdf ? options.renderer ?? await launchPdfRenderer({ executablePath }) : undefined
     const images = options.slideImages && kinds.includes('facilitator')
       ? await slideImages({ root: deckRoot, plan: plan.plan!.name, executablePath: options.slideImages.exporter ? '' : executablePath ?? findBrowser(), ...options.slideImages })

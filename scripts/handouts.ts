@@ -20,7 +20,8 @@ Writes printable documents made from the scenario library and the deck:
 
   --plan NAME        the session plan: 60 or 90 (default: the one plans/session-plans.yaml names)
   --no-slide-images  leave the slide pictures out of the facilitator guide (they take one
-                     Slidev export per plan the first time, then come from .cache/)
+                     Slidev export per plan the first time, then come from .cache/;
+                     --format html always leaves them out, as it needs no browser)
   --out DIR          where to write (default: handouts/)
   --format FORMAT    pdf, html, or both (default: both; HTML needs no browser)
   --only DOCUMENT    build one document: participant, answers, facilitator or report
@@ -68,7 +69,8 @@ runMain(async () => {
     resultsFile: values.results === undefined ? undefined : resolve(values.results),
     scenarioDir: values.scenarios === undefined ? undefined : resolve(values.scenarios),
     plan: values.plan,
-    slideImages: values['no-slide-images'] ? undefined : {},
+    // Pictures need a browser for the export; an HTML-only run promises to need none.
+    slideImages: values['no-slide-images'] || format === 'html' ? undefined : {},
     deckRoot: KIT_ROOT,
     onDocument: (document) => {
       const size = document.pages === undefined ? 'HTML' : `${document.pages} ${document.pages === 1 ? 'page' : 'pages'}`

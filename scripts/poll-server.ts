@@ -1,10 +1,12 @@
 // `npm run poll-server`: the live-poll server alone, for a deck built with
 // `slidev build` and hosted elsewhere (or started separately).
 import process from 'node:process'
+import { loadScenarioLibrary } from '../content/loadScenarios'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { pollBanner } from './lib/pollBanner'
 import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
+import { loadSessionDeck, numberDefinitions } from './lib/sessionDeck'
 import { stopOnSignals } from './lib/stopOnSignals'
 
 const HELP = `Usage: npm run poll-server -- [options]
@@ -12,15 +14,19 @@ const HELP = `Usage: npm run poll-server -- [options]
 Starts the live-poll server: phones vote on its vote page, the deck shows results.
 Votes survive a restart (SQLite in the data directory). Ctrl-C stops it.
 
+  --plan NAME          the session plan the deck was built with (WORKSHOP_PLAN=60 npm run build),
+                       so phones number the polls like the slides (default: the plan file's default)
 ${POLL_SERVER_FLAGS}`
 
 runMain(async () => {
-  const options = parsePollServerArgs(process.argv.slice(2), process.env)
+  const options = parsePollServerArgs(process.argv.slice(2), process.env, { plan: { type: 'string' } })
   if (options.help) {
     console.log(HELP)
     return 0
   }
-  const server = await startPollServer(pollServerOptions(options, DEFAULT_DECK_PORT))
+  const deck = await loadSessionDeck(typeof options.values.plan === 'string' ? options.values.plan : undefined, loadScenarioLibrary(options.scenarios))
+  const serverOptions = pollServerOptions(options, DEFAULT_DECK_PORT)
+  const server = await startPollServer({ ...serverOptions, definitions: numberDefinitions(serverOptions.definitions, deck) })
   // Handle Ctrl-C before saying we listen: whoever reads that line may signal at once.
   const stopped = stopOnSignals(async () => {
     await server.close()

@@ -3,7 +3,7 @@ import type { ScenarioLibrary } from '../../content/loadScenarios.ts'
 import type { SectionId } from '../../content/sections.ts'
 import type { Paper } from '../paper.ts'
 import type { NumberedScenario } from '../sessionPolls.ts'
-import { audience, partNotes, peerInstructionSteps, preparationChecklist, remoteDelivery, roomAdvice } from '../../content/facilitation.ts'
+import { audience, partNotes, peerInstructionInBrief, peerInstructionSteps, preparationChecklist, remoteDelivery, roomAdvice } from '../../content/facilitation.ts'
 import { keyPoints, learningObjectives, sourceArticle } from '../../content/learningGoals.ts'
 import { sections } from '../../content/sections.ts'
 import { summarisePlan } from '../../content/sessionPlanSummary.ts'
@@ -66,7 +66,7 @@ export function facilitatorGuide({ library, plan, paper, slideImages = new Map()
   <div class="answer-line"><span class="label">Intended answer</span><span class="pill">${scenario.answer}</span></div>
   <p class="rationale">${scenario.rationale}</p>
   <p class="small"><strong>Usual wrong answer:</strong> ${usualWrongAnswer(scenario)}</p>
-  <p class="small"><strong>Peer instruction:</strong> close round 1 and read the band in the presenter view. Under 30%: teach briefly, re-vote. 30–70%: pairs for two minutes, round 2, reveal, compare. Over 70%: reveal, move on.</p>
+  <p class="small"><strong>Peer instruction:</strong> ${peerInstructionInBrief}</p>
   <p class="small"><strong>Debrief:</strong> ${scenario.debrief.join(' ')}</p>
 </div>`
 
@@ -136,8 +136,10 @@ ${cuts.length > 0 ? html`<div class="box"><h3>If you run late, cut in this order
 <section>
   <h2 id="preparation">Preparation checklist</h2>
   ${preparationChecklist.map(group => html`<div class="box keep checklist"><h3>${group.when}</h3><ul>${group.items.map(item => html`<li><span class="box-mark"></span>${item}</li>`)}</ul></div>`)}
-  <h2 id="running-polls">Running a poll: peer instruction</h2>
-  <ol>${peerInstructionSteps.map(step => html`<li>${step}</li>`)}</ol>
+  <div class="keep">
+    <h2 id="running-polls">Running a poll: peer instruction</h2>
+    <ol>${peerInstructionSteps.map(step => html`<li>${step}</li>`)}</ol>
+  </div>
   <div class="pair">
     <div class="box"><h3>A room that splits</h3><p>${roomAdvice.split}</p></div>
     <div class="box"><h3>A room that agrees</h3><p>${roomAdvice.unanimous}</p></div>

@@ -1,6 +1,6 @@
 import type { RoundTally } from '../../poll/protocol'
 import { describe, expect, it } from 'vitest'
-import { bandOf, firstVote, peerStep } from '../../poll/peerInstruction'
+import { bandOf, firstVote, handsStep, peerStep } from '../../poll/peerInstruction'
 
 const round1 = (counts: number[]): RoundTally => ({ round: 1, counts, voters: counts.reduce((a, b) => a + b, 0) })
 
@@ -63,5 +63,14 @@ describe('the suggested next step', () => {
     expect(step('closed', [5, 5, 0], 2).action).toBe('reveal')
     expect(step('revealed', [5, 5, 0], 2).action).toBe('compare')
     expect(step('revealed', [5, 5, 0], 2, true).action).toBeUndefined()
+  })
+})
+
+describe('the same flow by show of hands', () => {
+  it('should read the band from the hands typed in, and stay quiet before any hand and after the reveal', () => {
+    expect(handsStep([0, 0, 0], 2, false)).toBeUndefined()
+    expect(handsStep([3, 3, 4], 2, false)).toMatchObject({ source: 'hands', first: { percent: 40, band: 'discuss' } })
+    expect(handsStep([1, 1, 8], 2, false)).toMatchObject({ action: 'reveal' })
+    expect(handsStep([1, 1, 8], 2, true)).toBeUndefined()
   })
 })

@@ -426,6 +426,17 @@ describe('peer instruction', () => {
     expect(render(fake).find('.peer-step').exists()).toBe(false)
   })
 
+  it('reads the band from a show of hands when no poll server answers, for the presenter only', async () => {
+    useManualTally(ID, 3).setCount(0, 6)
+    useManualTally(ID, 3).setCount(2, 4)
+    const projector = render(fakePollConnection('unreachable'))
+    asPresenter()
+    const presenter = render(fakePollConnection('unreachable'))
+    await presenter.vm.$nextTick()
+    expect(presenter.find('.peer-step__band').text()).toBe('Hands: 4 of 10 on the intended answer (40%) · band 30–70%')
+    expect(projector.find('.peer-step').exists()).toBe(false)
+  })
+
   it('tells the presenter to move on when the room is nearly unanimous', () => {
     asPresenter()
     const fake = fakePollConnection()
@@ -447,6 +458,7 @@ describe('scenarioPoll in print and export', () => {
       const wrapper = mount(ScenarioPoll, { props: { id: ID }, global: { directives: { click: {} } } })
       mounted.push(wrapper)
       expect(wrapper.find('.scenario-card').exists()).toBe(true)
+      expect(wrapper.find('.scenario-card__meta').text()).toContain('Poll 3')
       expect(wrapper.find('.scenario-card__reveal .poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
       expect(wrapper.find('.poll-live').exists()).toBe(false)
       expect(sockets).not.toHaveBeenCalled()
