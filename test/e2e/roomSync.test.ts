@@ -109,6 +109,8 @@ describe('a projector in another browser follows the presenter', { timeout: 60_0
     await phones[0]!.getByRole('button', { name: /Both, together/ }).click()
     await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
     await presenter.keyboard.press('c')
+    // One control at a time: a key pressed while the last one is on its way is ignored.
+    await pollSlide(presenter).locator('.poll-live__status', { hasText: 'Voting closed' }).first().waitFor(WAIT)
     await presenter.keyboard.press('r')
     await pollSlide(projector).locator('.poll-live__status', { hasText: 'Answer revealed · round 2' }).waitFor(WAIT)
     await pollSlide(presenter).getByRole('button', { name: 'Compare rounds for the room' }).click()
