@@ -125,6 +125,11 @@ describe('the deck on a 1920×1080 projector', { timeout: 600_000 }, () => {
       await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) })
       if (!pollSlide)
         continue
+      // The join view: a QR code the back rows can scan, at least half the slide's height.
+      const qr = (await page.locator(`.slidev-page-${no} .join-qr`).boundingBox())!
+      const slide = (await page.locator(`.slidev-page-${no}`).boundingBox())!
+      if (qr.height < slide.height / 2)
+        found.push(`slide ${no}: the QR code is ${Math.round(qr.height)} px high, less than half the slide (${Math.round(slide.height / 2)} px)`)
       // The revealed poll carries the most text: answer, rationale, debrief, bars.
       const id = (await poll.getAttribute('data-poll'))!
       await presenter.control('open', id)
