@@ -140,6 +140,8 @@ describe('the deck on a 1920×1080 projector', { timeout: 600_000 }, () => {
       found.push(...problems(no, ' (revealed)', await page.evaluate(measureSlide, no), true))
       await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
     }
+    // Behind the scaled slide: white, or rounding shows a thin dark line at the edges.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#page-root > .slidev-slide-container')!).backgroundColor)).toBe('rgb(255, 255, 255)')
     const fonts = await page.evaluate(() => ({
       family: getComputedStyle(document.querySelector('.slidev-layout')!).fontFamily,
       inter: [...document.fonts].filter(face => face.family.replace(/"/g, '') === 'Inter' && face.status === 'loaded').length,
