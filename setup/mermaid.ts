@@ -33,5 +33,9 @@ export default defineMermaidSetup(() => ({
     padding: 14,
     nodeSpacing: 36,
     rankSpacing: 48,
+    // Even boxes: short labels get the same width instead of hugging their text.
+    minNodeWidth: 120,
+    // Room between a group's title and its frame.
+    subGraphTitleMargin: { top: 8, bottom: 8 },
   },
 }))

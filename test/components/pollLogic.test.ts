@@ -1,5 +1,7 @@
 import type { ControlAction, PollStatus } from '../../poll/protocol'
 import { describe, expect, it } from 'vitest'
+import { reconnectGraceMs } from '../../composables/linkGrace'
+import { roomSees } from '../../composables/pollResults'
 import { DEFAULT_POLL_SERVER_URL, resolvePollServerUrl } from '../../composables/pollServerUrl'
 import { parseManualTally, toHandCount } from '../../composables/useManualTally'
 import { parsePollDisplay } from '../../composables/usePollDisplay'
@@ -18,6 +20,23 @@ describe('where the deck finds the poll server', () => {
     const resolved = resolvePollServerUrl({ headmatter: 'ftp://poll.example.com' })
     expect(resolved.url).toBe('http://localhost:3040')
     expect(resolved.ignored).toEqual(['pollServer: "ftp://poll.example.com" is not an http(s) URL such as http://192.168.1.20:3040'])
+  })
+})
+
+describe('what the room is told', () => {
+  it('should wait 20 s by default before a dropped link becomes a show of hands, or what the headmatter says', () => {
+    expect(reconnectGraceMs(undefined)).toBe(20_000)
+    expect(reconnectGraceMs(45)).toBe(45_000)
+    expect(reconnectGraceMs('5')).toBe(5_000)
+    expect(reconnectGraceMs(0)).toBe(0)
+    for (const nonsense of ['soon', -1, 601, Number.NaN, null, {}])
+      expect(reconnectGraceMs(nonsense), String(nonsense)).toBe(20_000)
+  })
+
+  it('should name what the projector shows in the presenter\'s words', () => {
+    expect(roomSees({ status: 'open', results: false, bothRounds: false })).toBe('question only')
+    expect(roomSees({ status: 'open', results: true, bothRounds: false })).toBe('question and results')
+    expect(roomSees({ status: 'revealed', results: true, bothRounds: true })).toBe('answer and results, rounds 1 and 2')
   })
 })
 

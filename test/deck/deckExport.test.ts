@@ -43,6 +43,11 @@ describe('npm run export', () => {
     expect(existsSync(output)).toBe(true)
   })
 
+  it('describes itself in plain words: no markdown in the Subject field', () => {
+    expect(pdf.subject).toMatch(/^A hands-on workshop/)
+    expect(pdf.subject).not.toMatch(/[#*_`]/)
+  })
+
   it('has one page per slide', () => {
     const slideCount = plan.parts.reduce((sum, part) => sum + part.slides.length, 0)
     expect(pdf.pages).toHaveLength(slideCount)
