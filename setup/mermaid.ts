@@ -35,6 +35,9 @@ export default defineMermaidSetup(() => ({
     rankSpacing: 48,
     // Even boxes: short labels get the same width instead of hugging their text.
     minNodeWidth: 120,
+    // Line breaks come from the labels' own <br/>: mermaid's default 200 px broke
+    // two-word lines ("Feedback from") at the deck's 20 px font.
+    wrappingWidth: 320,
     // Room between a group's title and its frame.
     subGraphTitleMargin: { top: 8, bottom: 8 },
   },
