@@ -4,7 +4,7 @@ import type { YamlFileKind } from './yamlSource.ts'
 import { relative } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
-import { formatIssues } from './formatIssues.ts'
+import { LocatedIssuesError } from './scenarioLibraryError.ts'
 import { sessionPlanFields, sessionPlansSchema } from './sessionPlanSchema.ts'
 import { readYamlSource, validateSource } from './yamlSource.ts'
 
@@ -30,12 +30,11 @@ export interface SessionPlans {
 }
 
 /** Thrown when the plan file is invalid or names something the deck or library lacks; carries every issue. */
-export class SessionPlanError extends Error {
+export class SessionPlanError extends LocatedIssuesError {
   override name = 'SessionPlanError'
 
-  constructor(readonly issues: readonly ScenarioIssue[]) {
-    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`
-    super(`Session plans have ${count}:\n${formatIssues(issues)}`)
+  constructor(issues: readonly ScenarioIssue[]) {
+    super('Session plans have', issues)
   }
 }
 

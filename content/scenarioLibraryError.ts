@@ -13,12 +13,20 @@ export interface ScenarioIssue {
   message: string
 }
 
-/** Thrown by the loader when the library is invalid; carries every issue found, not just the first. */
-export class ScenarioLibraryError extends Error {
+/** An authored file set (scenarios, session plans) with problems: every issue found, not just the first. */
+export class LocatedIssuesError extends Error {
+  /** `subject` names the files with its verb: "Scenario library has", "Session plans have". */
+  constructor(subject: string, readonly issues: readonly ScenarioIssue[]) {
+    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`
+    super(`${subject} ${count}:\n${formatIssues(issues)}`)
+  }
+}
+
+/** Thrown by the loader when the library is invalid. */
+export class ScenarioLibraryError extends LocatedIssuesError {
   override name = 'ScenarioLibraryError'
 
-  constructor(readonly issues: readonly ScenarioIssue[]) {
-    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`
-    super(`Scenario library has ${count}:\n${formatIssues(issues)}`)
+  constructor(issues: readonly ScenarioIssue[]) {
+    super('Scenario library has', issues)
   }
 }

@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { KIT_ROOT, SLIDEV_BIN } from '../../../scripts/lib/paths'
-import { freePort } from './startKit'
+import { freePort, stopChild } from './startKit'
 
 export interface RunningDeck {
   /** e.g. `http://localhost:41234` */
@@ -36,20 +35,11 @@ export async function startDeck(options: { pollUrl: string, timeoutMs?: number }
     }
     catch {
       if (Date.now() > deadline || child.exitCode !== null) {
-        await stop(child, exited)
+        await stopChild(child, exited)
         throw new Error(`The deck did not start:\n${output}`)
       }
       await new Promise(resolve => setTimeout(resolve, 300))
     }
   }
-  return { url, port, stop: () => stop(child, exited) }
-}
-
-async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return
-  child.kill('SIGINT')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await exited
-  clearTimeout(timer)
+  return { url, port, stop: () => stopChild(child, exited) }
 }

@@ -73,7 +73,7 @@ export async function startKit(options: { dataDir: string, session: string, time
 }
 
 /** Ctrl-C, as a trainer would stop it; forced after a grace period. */
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+export async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null)
     return
   child.kill('SIGINT')
