@@ -6,13 +6,14 @@ export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index',
 
 /**
  * One CSV cell. A leading = + - @ (or tab/CR) would make a spreadsheet run the cell as a
- * formula, so such cells get a leading apostrophe; quotes, commas and newlines are quoted.
+ * formula, so such cells get a leading apostrophe. Quotes, newlines and every separator a
+ * spreadsheet may split on (comma; semicolon in many European locales; tab) are quoted.
  */
 export function csvCell(value: string | number | boolean): string {
   let text = String(value)
   if (/^[=+\-@\t\r]/.test(text))
     text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /** The results as CSV (RFC 4180, CRLF, with a BOM so spreadsheet apps read UTF-8). */

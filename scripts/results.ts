@@ -1,7 +1,7 @@
 // `npm run results -- --session NAME`: a session's poll results, aggregate only, as
 // JSON (the session report's input) or CSV (for a spreadsheet).
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, realpathSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { resultsToCsv } from '../poll/resultsCsv'
@@ -20,7 +20,9 @@ Counts only: nothing about who voted. Safe to run while the poll server is runni
   --session NAME     the session (its name is the date it ran unless --session was
                      given to the server); "latest" for the most recent one
   --format FORMAT    json (default; what the session report reads) or csv
-  --out FILE         write to FILE instead of standard output
+  --out FILE         write to FILE instead of standard output; never inside the data
+                     directory, and not over an existing file unless --force
+  --force            replace FILE if it exists
   --data-dir DIR     the poll server's data directory (default: .poll-data/)  [POLL_DATA_DIR]
   --list             list the sessions and exit
   -h, --help         show this help`
@@ -31,6 +33,7 @@ runMain(async () => {
       'session': { type: 'string' },
       'format': { type: 'string', default: 'json' },
       'out': { type: 'string', short: 'o' },
+      'force': { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       'list': { type: 'boolean', default: false },
       'help': { type: 'boolean', short: 'h', default: false },
@@ -45,6 +48,10 @@ runMain(async () => {
   const dataDir = resolve(values['data-dir'] ?? process.env.POLL_DATA_DIR ?? DEFAULT_POLL_DATA_DIR)
   if (!existsSync(join(dataDir, DB_FILE_NAME)))
     throw new Error(`No poll data in ${dataDir}: run the poll server (npm start) first, or pass --data-dir`)
+  // Checked before anything is read: a slip must never cost the votes or the presenter token.
+  const out = values.out === undefined ? undefined : resolve(values.out)
+  if (out !== undefined)
+    checkOutPath(out, dataDir, values.force)
 
   const store = PollStore.open(dataDir, { readonly: true })
   try {
@@ -62,11 +69,10 @@ runMain(async () => {
 
     const results = buildSessionResults(store, sessionId)
     const text = values.format === 'csv' ? resultsToCsv(results) : `${JSON.stringify(results, null, 2)}\n`
-    if (!values.out) {
+    if (out === undefined) {
       process.stdout.write(text)
       return 0
     }
-    const out = resolve(values.out)
     await writeFileAtomic(out, text)
     const votes = results.polls.reduce((sum, poll) => sum + poll.rounds.reduce((n, round) => n + round.voters, 0), 0)
     console.log(`✓ Results of session ${sessionId} (${results.polls.length} polls, ${votes} votes) written to ${displayPath(out)}`)
@@ -76,3 +82,20 @@ runMain(async () => {
     store.close()
   }
 })
+
+/** Refuses an export path inside the data directory (the votes, the token) or over a file, unless forced. */
+function checkOutPath(out: string, dataDir: string, force: boolean): void {
+  const inside = relative(realPath(dataDir), realPath(out))
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
+    throw new Error(`--out ${displayPath(out)} is inside the poll data directory ${displayPath(dataDir)}, which holds the votes and the presenter token; write the export somewhere else, e.g. --out results.${out.endsWith('.csv') ? 'csv' : 'json'}`)
+  if (existsSync(out) && !force)
+    throw new Error(`${displayPath(out)} already exists; choose another --out, or pass --force to replace it`)
+}
+
+/** The path with symlinks resolved as far as it exists, so a link or a "../" detour cannot reach into the data directory. */
+function realPath(path: string): string {
+  if (existsSync(path))
+    return realpathSync(path)
+  const parent = dirname(path)
+  return parent === path ? path : join(realPath(parent), basename(path))
+}

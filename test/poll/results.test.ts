@@ -1,7 +1,7 @@
 import type { TestServer } from './support/testServer'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { csvCell, resultsToCsv } from '../../poll/resultsCsv'
 import { sessionResultsSchema } from '../../poll/resultsFormat'
@@ -73,6 +73,35 @@ describe('npm run results', () => {
     expect(list.stdout).toMatch(/^test-session\t.*\t2 polls\t9 votes$/m)
   })
 
+  it('refuses to write the export into the data directory, and the votes stay readable', async () => {
+    for (const target of [join(t.dataDir, 'polls.sqlite'), join(t.dataDir, 'presenter-token'), join(t.dataDir, 'new.csv'), join(t.dataDir, '..', basename(t.dataDir), 'x.csv')]) {
+      const before = existsSync(target) ? readFileSync(target) : undefined
+      const { code, stderr } = await results('--session', 'latest', '--format', 'csv', '--out', target, '--force')
+      expect(code, target).toBe(1)
+      expect(stderr, target).toContain('is inside the poll data directory')
+      expect(existsSync(target) ? readFileSync(target) : undefined, target).toEqual(before)
+    }
+    expect(t.storedVotes()).toBe(9)
+  })
+
+  it('does not replace an existing file unless --force, and says where it wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poll-results-'))
+    try {
+      const out = join(dir, 'results.json')
+      writeFileSync(out, 'my notes')
+      const refused = await results('--session', 'latest', '--out', out)
+      expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('already exists; choose another --out, or pass --force to replace it')])
+      expect(readFileSync(out, 'utf8')).toBe('my notes')
+      const forced = await results('--session', 'latest', '--out', out, '--force')
+      expect(forced.code).toBe(0)
+      expect(forced.stdout).toContain('written to')
+      expect(JSON.parse(readFileSync(out, 'utf8')).polls).toHaveLength(2)
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('explains a data directory without poll data', async () => {
     const { code, stderr } = await runScript('scripts/results.ts', ['--data-dir', join(tmpdir(), 'no-poll-data-here'), '--session', 'x'])
     expect(code).toBe(1)
@@ -86,7 +115,11 @@ describe('cSV cells', () => {
     ['+1', '\'+1'],
     ['-1', '\'-1'],
     ['@SUM(A1)', '\'@SUM(A1)'],
-    ['\tx', '\'\tx'],
+    ['\tx', '"\'\tx"'],
+    ['a;b', '"a;b"'],
+    ['tab\tinside', '"tab\tinside"'],
+    ['\rline', '"\'\rline"'],
+    ['two\nlines', '"two\nlines"'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['=a,"b"', '"\'=a,""b"""'],
