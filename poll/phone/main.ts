@@ -47,7 +47,7 @@ function join(typed: string): void {
         remember(code)
       }
       else if (message.type === 'error' && message.code === 'too-many-attempts') {
-        leave('Too many wrong codes from this network. Wait a minute, then try again.')
+        leave(message.message)
         return
       }
       set(withServerMessage(state, message))

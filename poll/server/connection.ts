@@ -14,7 +14,12 @@ export interface ConnectionContext {
   hub: PollHub
   joinCode: string
   presenterToken: string
-  throttle: JoinThrottle
+  /**
+   * Wrong join codes are counted per device and per address: the per-device limit stops
+   * one phone's guessing, the much higher per-address one a script inventing devices,
+   * without locking out a whole room behind one NAT. A valid presenter token is never throttled.
+   */
+  throttles: { device: JoinThrottle, address: JoinThrottle }
   /** Messages a socket may send at once, and per second after that. */
   rateLimit: { burst: number, perSecond: number }
   /** A socket that has not said hello by then is closed. */
@@ -33,7 +38,7 @@ const messages: Partial<Record<ErrorCode, string>> = {
 
 /** Wires one accepted WebSocket. `address` is used, in memory only, to throttle guessing. */
 export function handleConnection(socket: WebSocket, address: string, context: ConnectionContext): void {
-  const { hub, throttle } = context
+  const { hub, throttles } = context
   const bucket = new TokenBucket(context.rateLimit.burst, context.rateLimit.perSecond)
   let role: 'participant' | 'presenter' | undefined
   let device = ''
@@ -47,6 +52,8 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
     fail(code, undefined, reason)
     socket.close(closeCode, code)
   }
+  const refuseThrottled = (waitMs: number) =>
+    refuse('too-many-attempts', CloseCode.rateLimited, `Too many wrong codes; try again in ${Math.ceil(waitMs / 1000)} s.`)
 
   const helloTimer = setTimeout(() => socket.close(CloseCode.helloTimeout, 'hello expected'), context.helloTimeoutMs)
   // `ws` reports protocol violations (e.g. frames over maxPayload) here and closes the socket itself.
@@ -100,19 +107,24 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
   function hello(message: HelloMessage): void {
     if (message.v !== PROTOCOL_VERSION)
       return refuse('unsupported-version', CloseCode.unsupportedVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`)
-    if (throttle.isBlocked(address))
-      return refuse('too-many-attempts', CloseCode.rateLimited, 'Too many wrong attempts; wait a minute and try again.')
     if (message.role === 'presenter') {
-      if (!secretsMatch(message.token, context.presenterToken)) {
-        throttle.recordFailure(address)
-        return refuse('bad-token', CloseCode.badToken, 'The presenter token is wrong; restart the deck or copy the token again.')
+      if (secretsMatch(message.token, context.presenterToken)) {
+        clearTimeout(helloTimer)
+        role = 'presenter'
+        return hub.addPresenter(socket)
       }
-      clearTimeout(helloTimer)
-      role = 'presenter'
-      return hub.addPresenter(socket)
+      const wait = throttles.address.retryAfterMs(address)
+      if (wait > 0)
+        return refuseThrottled(wait)
+      throttles.address.recordFailure(address)
+      return refuse('bad-token', CloseCode.badToken, 'The presenter token is wrong; restart the deck or copy the token again.')
     }
+    const wait = Math.max(throttles.device.retryAfterMs(message.device), throttles.address.retryAfterMs(address))
+    if (wait > 0)
+      return refuseThrottled(wait)
     if (!secretsMatch(normalizeJoinCode(message.code), context.joinCode)) {
-      throttle.recordFailure(address)
+      throttles.device.recordFailure(message.device)
+      throttles.address.recordFailure(address)
       return refuse('bad-join-code', CloseCode.badJoinCode, 'That join code is not this session\'s; check the code on the screen.')
     }
     clearTimeout(helloTimer)

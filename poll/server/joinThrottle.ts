@@ -1,6 +1,7 @@
-// Slows down join-code and token guessing: after `maxFailures` wrong attempts from one
-// address within `windowMs`, every attempt from it is refused until the window passes.
-// Addresses live in memory only, for at most one window; they are never written to disk.
+// Slows down join-code and token guessing: after `maxFailures` wrong attempts from one key
+// (a device id, or an address) within `windowMs`, attempts from it are refused until the
+// oldest of them leaves the window. Keys live in memory only, for at most one window;
+// they are never written to disk.
 
 export interface JoinThrottleOptions {
   maxFailures?: number
@@ -26,7 +27,17 @@ export class JoinThrottle {
 
   /** True when `key` has used up its failed attempts for now. */
   isBlocked(key: string): boolean {
-    return this.recent(key).length >= this.maxFailures
+    return this.retryAfterMs(key) > 0
+  }
+
+  /** How long until `key` may try again; 0 when it may now. */
+  retryAfterMs(key: string): number {
+    const recent = this.recent(key)
+    if (recent.length < this.maxFailures)
+      return 0
+    // Free again once enough failures have left the window.
+    const freeing = recent[recent.length - this.maxFailures]!
+    return Math.max(1, freeing + this.windowMs - this.now())
   }
 
   recordFailure(key: string): void {

@@ -45,7 +45,8 @@ export interface PollServerOptions {
   commitWindowMs?: number
   helloTimeoutMs?: number
   rateLimit?: { burst: number, perSecond: number }
-  joinThrottle?: { maxFailures: number, windowMs: number }
+  /** Wrong join codes allowed per device and per address within the window (defaults 5 and 100 a minute). */
+  joinThrottle?: { perDevice?: number, perAddress?: number, windowMs?: number }
   maxPayload?: number
   /** Serves the vote page; defaults to the one in poll/phone, built when the server starts. */
   phonePage?: (request: IncomingMessage, response: ServerResponse) => void
@@ -134,7 +135,11 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
       hub,
       joinCode: session.joinCode,
       presenterToken,
-      throttle: new JoinThrottle(options.joinThrottle),
+      throttles: {
+        device: new JoinThrottle({ maxFailures: options.joinThrottle?.perDevice ?? 5, windowMs: options.joinThrottle?.windowMs }),
+        // Sized for a room of 300 behind one NAT or proxy, where a tenth mistype once.
+        address: new JoinThrottle({ maxFailures: options.joinThrottle?.perAddress ?? 100, windowMs: options.joinThrottle?.windowMs }),
+      },
       rateLimit: options.rateLimit ?? { burst: 30, perSecond: 10 },
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     }

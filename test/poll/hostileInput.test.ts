@@ -1,6 +1,6 @@
 import type { TestServer } from './support/testServer'
 import { Buffer } from 'node:buffer'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { CloseCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
@@ -16,7 +16,7 @@ beforeAll(async () => {
     helloTimeoutMs: 1500,
     rateLimit: { burst: 10, perSecond: 5 },
     // Guessing has its own server below; here a few wrong tokens must not lock the tests out.
-    joinThrottle: { maxFailures: 100, windowMs: 60_000 },
+    joinThrottle: { perDevice: 100, perAddress: 100, windowMs: 60_000 },
     deckOrigins: ['http://localhost:3030'],
   })
   deck = await TestSocket.presenter(t.wsUrl, t.token)
@@ -174,22 +174,41 @@ describe('hostile and bad input', () => {
 
 describe('join-code guessing', () => {
   let guarded: TestServer
-  beforeAll(async () => {
-    guarded = await startTestServer({ joinThrottle: { maxFailures: 3, windowMs: 60_000 } })
+  beforeEach(async () => {
+    guarded = await startTestServer({ joinThrottle: { perDevice: 3, perAddress: 6, windowMs: 60_000 } })
   })
-  afterAll(() => guarded.stop())
+  afterEach(() => guarded.stop())
 
-  it('closes each wrong guess and refuses every attempt once the budget is spent, even a right one', async () => {
-    for (const code of ['AAAAA', 'BBBBB', 'CCCCC']) {
-      const socket = await TestSocket.open(guarded.wsUrl)
-      socket.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code })
-      expect(await socket.next('error')).toMatchObject({ code: 'bad-join-code' })
-      expect((await socket.closed).code).toBe(CloseCode.badJoinCode)
-    }
-    const blocked = await TestSocket.open(guarded.wsUrl)
-    blocked.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code: guarded.code })
-    expect(await blocked.next('error')).toMatchObject({ code: 'too-many-attempts' })
-    expect((await blocked.closed).code).toBe(CloseCode.rateLimited)
+  /** One hello; resolves with the error it was refused with, or 'joined'. */
+  async function join(hello: { role: 'participant', device: string, code: string } | { role: 'presenter', token: string }) {
+    const socket = await TestSocket.open(guarded.wsUrl)
+    socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello })
+    const reply = await socket.next(message => message.type === 'error' || message.type === 'snapshot')
+    socket.close()
+    return reply?.type === 'error' ? reply : 'joined'
+  }
+
+  it('stops one phone after its wrong codes, says how long to wait, and lets the rest of the room in', async () => {
+    const typo = randomDevice()
+    for (const code of ['AAAAA', 'BBBBB', 'CCCCC'])
+      expect(await join({ role: 'participant', device: typo, code })).toMatchObject({ code: 'bad-join-code' })
+    const refused = await join({ role: 'participant', device: typo, code: guarded.code })
+    expect(refused).toMatchObject({ code: 'too-many-attempts', message: expect.stringMatching(/^Too many wrong codes; try again in \d+ s\.$/) })
+    // Same address (everyone here is 127.0.0.1, like a room behind one NAT): other phones still join.
+    expect(await join({ role: 'participant', device: randomDevice(), code: guarded.code })).toBe('joined')
+  })
+
+  it('stops a script that invents a device per guess at the address limit, even with the right code', async () => {
+    for (let guess = 0; guess < 6; guess++)
+      expect(await join({ role: 'participant', device: randomDevice(), code: 'ZZZZZ' })).toMatchObject({ code: 'bad-join-code' })
+    expect(await join({ role: 'participant', device: randomDevice(), code: guarded.code })).toMatchObject({ code: 'too-many-attempts' })
     expect(guarded.server.stats().participants).toBe(0)
+  })
+
+  it('never refuses the presenter\'s valid token, while wrong tokens stay throttled', async () => {
+    for (let guess = 0; guess < 6; guess++)
+      expect(await join({ role: 'participant', device: randomDevice(), code: 'ZZZZZ' })).toMatchObject({ code: 'bad-join-code' })
+    expect(await join({ role: 'presenter', token: 'not-the-token' })).toMatchObject({ code: 'too-many-attempts' })
+    expect(await join({ role: 'presenter', token: guarded.token })).toBe('joined')
   })
 })

@@ -47,6 +47,20 @@ describe('join throttle', () => {
     expect(throttle.isBlocked('a')).toBe(false)
   })
 
+  it('says how long until a blocked key may try again', () => {
+    let now = 0
+    const throttle = new JoinThrottle({ maxFailures: 2, windowMs: 60_000, now: () => now })
+    expect(throttle.retryAfterMs('a')).toBe(0)
+    throttle.recordFailure('a')
+    now = 10_000
+    throttle.recordFailure('a')
+    now = 15_000
+    // Free when the first failure (at 0) leaves the window.
+    expect(throttle.retryAfterMs('a')).toBe(45_000)
+    now = 60_001
+    expect(throttle.retryAfterMs('a')).toBe(0)
+  })
+
   it('bounds its memory under a spray of addresses', () => {
     const throttle = new JoinThrottle({ maxTracked: 10 })
     for (let index = 0; index < 1000; index++)
