@@ -3,7 +3,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3'
 import type { Effect, MachineState, PollDefinition } from '../pollMachine'
 import type { PollStatus } from '../protocol'
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as z from 'zod/mini'
@@ -69,6 +69,10 @@ export class PollStore {
   /** Opens (creating if needed) `<dataDir>/polls.sqlite` and brings its schema up to date. */
   static open(dataDir: string, options: { readonly?: boolean } = {}): PollStore {
     const file = join(dataDir, DB_FILE_NAME)
+    // Never start a fresh session over a store that exists: a new join code would hide the lost votes.
+    const keep = `Keep the file as it is (the sqlite3 tool may still recover votes from it) and start a new session in another folder: --data-dir <new folder>.`
+    if (existsSync(file) && statSync(file).size === 0)
+      throw new PollStoreError(`The poll database ${file} is empty (0 bytes) although it exists, so its votes are gone. ${keep}`)
     let db: SqliteDatabase
     try {
       if (!options.readonly)
@@ -76,17 +80,28 @@ export class PollStore {
       db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
     }
     catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new PollStoreError(`Cannot open the poll database ${file}: ${reason}. Check the data directory (--data-dir).`)
+      throw new PollStoreError(`Cannot open the poll database ${file}: ${whyNotOpened(dataDir, error)}. Pass --data-dir with a folder you can write to.`)
     }
-    if (!options.readonly) {
-      db.pragma('journal_mode = WAL')
-      // FULL: fsync the WAL on every commit, so an acknowledged vote survives a crash.
-      db.pragma('synchronous = FULL')
+    try {
+      // A damaged file must stop the server here, not start with half its votes.
+      const problems = (db.pragma('quick_check') as { quick_check: string }[]).map(row => row.quick_check)
+      if (problems.join() !== 'ok')
+        throw new PollStoreError(`The poll database ${file} is damaged (${problems.slice(0, 3).join('; ')}). ${keep}`)
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL')
+        // FULL: fsync the WAL on every commit, so an acknowledged vote survives a crash.
+        db.pragma('synchronous = FULL')
+      }
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      migrate(db, options.readonly ?? false, file)
     }
-    db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
-    migrate(db, options.readonly ?? false, file)
+    catch (error) {
+      db.close()
+      if (error instanceof PollStoreError)
+        throw error
+      throw new PollStoreError(`The poll database ${file} is damaged (${error instanceof Error ? error.message : String(error)}). ${keep}`)
+    }
     return new PollStore(db, file)
   }
 
@@ -242,4 +257,22 @@ function prepare(db: SqliteDatabase) {
     countSessionVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
     countPollVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
   }
+}
+
+/** What kept the database from opening, in words that point at the fix. */
+function whyNotOpened(dataDir: string, error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'EROFS')
+    return `${dataDir} is on a read-only file system`
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return `${dataDir} is not a folder (part of that path is a file)`
+  if (!existsSync(dataDir))
+    return `the folder ${dataDir} does not exist`
+  try {
+    accessSync(dataDir, constants.W_OK)
+  }
+  catch {
+    return `the folder ${dataDir} is not writable`
+  }
+  return error instanceof Error ? error.message : String(error)
 }
