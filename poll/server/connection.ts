@@ -3,6 +3,7 @@
 import type { WebSocket } from 'ws'
 import type { Command } from '../pollMachine'
 import type { ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HelloMessage, ManualTallyMessage, PollDisplay, SelectMessage } from '../protocol'
+import type { AddressLimits } from './addressLimits'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
 import { CloseCode, normalizeJoinCode, parseClientMessage, PROTOCOL_VERSION } from '../protocol'
@@ -20,6 +21,8 @@ export interface ConnectionContext {
    * without locking out a whole room behind one NAT. A valid presenter token is never throttled.
    */
   throttles: { device: JoinThrottle, address: JoinThrottle }
+  /** Open and not-yet-greeted sockets per address. */
+  limits: AddressLimits
   /** Messages a socket may send at once, and per second after that. */
   rateLimit: { burst: number, perSecond: number }
   /** A socket that has not said hello by then is closed. */
@@ -56,10 +59,17 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
     refuse('too-many-attempts', CloseCode.rateLimited, `Too many wrong codes; try again in ${Math.ceil(waitMs / 1000)} s.`)
 
   const helloTimer = setTimeout(() => socket.close(CloseCode.helloTimeout, 'hello expected'), context.helloTimeoutMs)
+  context.limits.opened(address)
+  const greet = (as: 'participant' | 'presenter') => {
+    clearTimeout(helloTimer)
+    role = as
+    context.limits.greeted(address)
+  }
   // `ws` reports protocol violations (e.g. frames over maxPayload) here and closes the socket itself.
   socket.on('error', () => {})
   socket.on('close', () => {
     clearTimeout(helloTimer)
+    context.limits.closed(address, role !== undefined)
     hub.remove(socket)
   })
 
@@ -109,8 +119,7 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
       return refuse('unsupported-version', CloseCode.unsupportedVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`)
     if (message.role === 'presenter') {
       if (secretsMatch(message.token, context.presenterToken)) {
-        clearTimeout(helloTimer)
-        role = 'presenter'
+        greet('presenter')
         return hub.addPresenter(socket)
       }
       const wait = throttles.address.retryAfterMs(address)
@@ -127,8 +136,7 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
       throttles.address.recordFailure(address)
       return refuse('bad-join-code', CloseCode.badJoinCode, 'That join code is not this session\'s; check the code on the screen.')
     }
-    clearTimeout(helloTimer)
-    role = 'participant'
+    greet('participant')
     device = message.device
     hub.addParticipant(socket, device)
   }

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { PollDefinition } from '../pollMachine'
 import type { JoinInfo } from '../protocol'
+import type { AddressLimitsOptions } from './addressLimits'
 import type { HubStats } from './pollHub'
 import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -11,6 +12,7 @@ import { WebSocketServer } from 'ws'
 import { createPhonePageHandler } from '../phone/servePhonePage'
 import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
 import { PollStore } from '../store/pollStore'
+import { AddressLimits } from './addressLimits'
 import { handleConnection } from './connection'
 import { startHeartbeat } from './heartbeat'
 import { createRequestHandler } from './httpRoutes'
@@ -47,6 +49,8 @@ export interface PollServerOptions {
   rateLimit?: { burst: number, perSecond: number }
   /** Wrong join codes allowed per device and per address within the window (defaults 5 and 100 a minute). */
   joinThrottle?: { perDevice?: number, perAddress?: number, windowMs?: number }
+  /** Sockets one address may hold open, and open without having said hello. */
+  addressLimits?: AddressLimitsOptions
   maxPayload?: number
   /** Serves the vote page; defaults to the one in poll/phone, built when the server starts. */
   phonePage?: (request: IncomingMessage, response: ServerResponse) => void
@@ -140,6 +144,7 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
         // Sized for a room of 300 behind one NAT or proxy, where a tenth mistype once.
         address: new JoinThrottle({ maxFailures: options.joinThrottle?.perAddress ?? 100, windowMs: options.joinThrottle?.windowMs }),
       },
+      limits: new AddressLimits(options.addressLimits),
       rateLimit: options.rateLimit ?? { burst: 30, perSecond: 10 },
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     }
@@ -152,6 +157,8 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
         return rejectUpgrade(socket, 404, 'Not Found')
       if (!isOriginAllowed(request.headers.origin, request.headers.host, policy))
         return rejectUpgrade(socket, 403, 'Forbidden')
+      if (context.limits.isFull(request.socket.remoteAddress ?? ''))
+        return rejectUpgrade(socket, 429, 'Too Many Requests')
       wss.handleUpgrade(request, socket, head, ws => wss.emit('connection', ws, request))
     })
 
