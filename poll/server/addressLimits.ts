@@ -7,6 +7,16 @@ export interface AddressLimitsOptions {
   maxOpen?: number
   /** Sockets per address that have not said hello yet (default 200: phones say hello at once). */
   maxWaiting?: number
+  /**
+   * Leave this machine's own addresses uncapped (default true): the deck, the benchmark and a
+   * local reverse proxy or tunnel, behind which a whole room arrives from 127.0.0.1.
+   */
+  exemptLoopback?: boolean
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
+export function isLoopback(address: string): boolean {
+  return address === '::1' || /^(?:::ffff:)?127\./.test(address)
 }
 
 export class AddressLimits {
@@ -14,14 +24,18 @@ export class AddressLimits {
   private readonly waiting = new Map<string, number>()
   private readonly maxOpen: number
   private readonly maxWaiting: number
+  private readonly exemptLoopback: boolean
 
-  constructor({ maxOpen = 1000, maxWaiting = 200 }: AddressLimitsOptions = {}) {
+  constructor({ maxOpen = 1000, maxWaiting = 200, exemptLoopback = true }: AddressLimitsOptions = {}) {
     this.maxOpen = maxOpen
     this.maxWaiting = maxWaiting
+    this.exemptLoopback = exemptLoopback
   }
 
   /** True when one more socket from `address` would go over a limit. */
   isFull(address: string): boolean {
+    if (this.exemptLoopback && isLoopback(address))
+      return false
     return (this.open.get(address) ?? 0) >= this.maxOpen || (this.waiting.get(address) ?? 0) >= this.maxWaiting
   }
 

@@ -3,13 +3,14 @@ import process from 'node:process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { PROTOCOL_VERSION } from '../../poll/protocol'
+import { isLoopback } from '../../poll/server/addressLimits'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
 let t: TestServer
 const sockets: TestSocket[] = []
 beforeEach(async () => {
-  t = await startTestServer({ addressLimits: { maxOpen: 5, maxWaiting: 2 } })
+  t = await startTestServer({ addressLimits: { maxOpen: 5, maxWaiting: 2, exemptLoopback: false } })
 })
 afterEach(async () => {
   sockets.splice(0).forEach(socket => socket.close())
@@ -27,6 +28,18 @@ async function hello(socket: TestSocket): Promise<void> {
   socket.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code: t.code })
   await socket.next('snapshot')
 }
+
+describe('loopback', () => {
+  it.each(['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1'])('treats %s as this machine', address => expect(isLoopback(address)).toBe(true))
+  it.each(['192.168.1.20', '::ffff:10.0.0.5', 'fe80::1', '1270.0.0.1'])('treats %s as another machine', address => expect(isLoopback(address)).toBe(false))
+
+  it('leaves this machine uncapped by default (the deck, a local proxy, the benchmark)', async () => {
+    const uncapped = await startTestServer({ addressLimits: { maxOpen: 1, maxWaiting: 1 } })
+    const local = await Promise.all([TestSocket.open(uncapped.wsUrl), TestSocket.open(uncapped.wsUrl), TestSocket.open(uncapped.wsUrl)])
+    local.forEach(socket => socket.close())
+    await uncapped.stop()
+  })
+})
 
 describe('per-address socket limits', () => {
   it('refuses more silent sockets from one address than the cap, and frees a place when one says hello', async () => {
