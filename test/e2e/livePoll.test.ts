@@ -28,8 +28,9 @@ let kit: RunningKit
 let browser: Browser
 let presenter: Page
 let projector: Page
-/** Sockets the presenter view's tab opened to the poll server. */
+/** The most poll-server sockets the presenter view's tab held open at once (a dev-server reload may replace one). */
 let presenterPollSockets = 0
+let presenterPollSocketsOpen = 0
 const phones: Page[] = []
 const contexts: BrowserContext[] = []
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-poll-'))
@@ -72,8 +73,11 @@ beforeAll(async () => {
   presenter = await deckContext.newPage()
   presenter.on('websocket', (socket) => {
     // npm start points the deck at localhost:<poll port>.
-    if (new URL(socket.url()).port === new URL(kit.pollUrl).port)
-      presenterPollSockets++
+    if (new URL(socket.url()).port !== new URL(kit.pollUrl).port)
+      return
+    presenterPollSocketsOpen++
+    presenterPollSockets = Math.max(presenterPollSockets, presenterPollSocketsOpen)
+    socket.on('close', () => presenterPollSocketsOpen--)
   })
   await presenter.goto(`${kit.deckUrl}/presenter/${SLIDE}`)
   // The first load compiles the deck; the poll slide then fetches the token and joins.
@@ -196,7 +200,7 @@ describe('a live poll from npm start to the reveal', { timeout: 60_000 }, () => 
     expect((await poll.locator('.poll-reveal__answer').textContent())?.trim()).toBe('Intended answer: C · Both, together')
     expect(await projector.locator('.poll-controls').count()).toBe(0)
     await projector.screenshot({ path: join(RESULTS_DIR, 'slide-revealed.png') })
-    // The current slide, the next-slide preview and the preloaded poll slides all shared one socket.
+    // The current slide, the next-slide preview and the preloaded poll slides all share one socket.
     expect(await presenter.locator('.poll-live').count()).toBeGreaterThan(1)
     expect(presenterPollSockets).toBe(1)
     await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-revealed.png') })
