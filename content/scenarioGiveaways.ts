@@ -5,7 +5,7 @@
 
 import type { Scenario } from './scenarioSchema.ts'
 import type { SectionId } from './sections.ts'
-import { toneOf } from '../print/roleTone.ts'
+import { toneOf } from './roleTone.ts'
 
 /** Largest share of a section's answers that may sit on one choice position. */
 export const MAX_POSITION_SHARE = 0.4

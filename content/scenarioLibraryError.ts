@@ -1,5 +1,3 @@
-import { formatIssues } from './formatIssues.ts'
-
 /** One problem in the scenario library, located in the file an author edits. */
 export interface ScenarioIssue {
   /** Path relative to the working directory, e.g. `scenarios/index.yaml`. */
@@ -11,6 +9,16 @@ export interface ScenarioIssue {
   /** Dotted field path inside the file (`choices.2`), or '' for the file as a whole. */
   path: string
   message: string
+}
+
+/** Formats one issue as `file:line:col  path: message`, the shape editors and CI annotate. */
+export function formatIssue({ file, line, col, path, message }: ScenarioIssue): string {
+  return `${file}:${line}:${col}  ${path ? `${path}: ` : ''}${message}`
+}
+
+/** Formats issues one per line. */
+export function formatIssues(issues: readonly ScenarioIssue[]): string {
+  return issues.map(formatIssue).join('\n')
 }
 
 /** An authored file set (scenarios, session plans) with problems: every issue found, not just the first. */

@@ -1,9 +1,9 @@
 // A horizontal bar chart of one poll, drawn as inline SVG: one row per choice, one bar
 // per round. The intended answer is named in its label, not only shown by colour.
 import type { SafeHtml } from './html.ts'
+import { TONE_COLOURS, toneOf } from '../content/roleTone.ts'
 import { percentages } from '../poll/percentages.ts'
 import { html } from './html.ts'
-import { TONE_COLOURS, toneOf } from './roleTone.ts'
 
 export interface BarChartRound {
   round: number

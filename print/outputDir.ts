@@ -1,7 +1,7 @@
 import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { displayPath } from './displayPath.ts'
+import { displayPath } from '../lib/displayPath.ts'
 
 /** Why a directory cannot take the documents, in words, from a Node error code. */
 function reason(code: string | undefined): string {

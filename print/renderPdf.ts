@@ -3,7 +3,7 @@ import type { Buffer } from 'node:buffer'
 import type { Browser } from 'playwright-core'
 import { performance } from 'node:perf_hooks'
 import { chromium } from 'playwright-core'
-import { findBrowser, HEADLESS_BROWSER_ARGS } from '../scripts/lib/findBrowser.ts'
+import { findBrowser, HEADLESS_BROWSER_ARGS } from '../lib/findBrowser.ts'
 
 export interface RenderedPdf {
   pdf: Buffer

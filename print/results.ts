@@ -9,10 +9,10 @@
 import type { z } from 'zod'
 import type { ScenarioLibrary } from '../content/loadScenarios.ts'
 import type { Scenario } from '../content/scenarioSchema.ts'
-import type { PollResult, SessionResults } from '../poll/resultsFormat.ts'
+import type { PollResult, SessionResults } from '../poll/results/resultsFormat.ts'
 import { readFileSync } from 'node:fs'
-import { RESULTS_FORMAT, sessionResultsSchema } from '../poll/resultsFormat.ts'
-import { displayPath } from './displayPath.ts'
+import { displayPath } from '../lib/displayPath.ts'
+import { RESULTS_FORMAT, sessionResultsSchema } from '../poll/results/resultsFormat.ts'
 
 /** A poll is worth revisiting from this split on… */
 export const WORTH_REVISITING_SPLIT = 0.85

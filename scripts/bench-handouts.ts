@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { buildHandouts } from '../print/buildHandouts.ts'
-import { KIT_ROOT } from './lib/paths.ts'
 import { runMain } from './lib/runMain.ts'
 
 /** The results export the benchmark reports on (also used by the tests). */

@@ -5,9 +5,9 @@ import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { choosePlan, loadSessionPlans, PLAN_ENV } from '../content/loadSessionPlans'
-import { displayPath } from '../print/displayPath'
-import { findBrowser } from './lib/findBrowser'
-import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from './lib/paths'
+import { displayPath } from '../lib/displayPath'
+import { findBrowser } from '../lib/findBrowser'
+import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME]

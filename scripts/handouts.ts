@@ -4,10 +4,10 @@ import type { DocumentKind, OutputFormat } from '../print/buildHandouts.ts'
 import type { Paper } from '../print/paper.ts'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { displayPath } from '../lib/displayPath.ts'
+import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { buildHandouts, documentKinds, HandoutsError, outputFormats } from '../print/buildHandouts.ts'
-import { displayPath } from '../print/displayPath.ts'
 import { paperNames, paperSizes } from '../print/paper.ts'
-import { KIT_ROOT } from './lib/paths.ts'
 import { runMain } from './lib/runMain.ts'
 
 const HELP = `Usage: npm run handouts -- [options]

@@ -2,11 +2,11 @@
 // `slidev build` and hosted elsewhere (or started separately).
 import process from 'node:process'
 import { loadScenarioLibrary } from '../content/loadScenarios'
+import { loadSessionDeck, numberDefinitions } from '../content/sessionDeck'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { pollBanner } from './lib/pollBanner'
 import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
-import { loadSessionDeck, numberDefinitions } from './lib/sessionDeck'
 import { stopOnSignals } from './lib/stopOnSignals'
 
 const HELP = `Usage: npm run poll-server -- [options]

@@ -8,13 +8,12 @@ import { join, relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { loadDeckPlan } from '../content/deckPlan'
-import { formatIssue, formatIssues } from '../content/formatIssues'
 import { defaultScenarioDir, INDEX_FILE, loadScenarioLibrary } from '../content/loadScenarios'
 import { loadSessionPlans, SessionPlanError } from '../content/loadSessionPlans'
 import { findGiveaways } from '../content/scenarioGiveaways'
-import { ScenarioLibraryError } from '../content/scenarioLibraryError'
+import { formatIssue, formatIssues, ScenarioLibraryError } from '../content/scenarioLibraryError'
 import { readYamlSource } from '../content/yamlSource'
-import { KIT_ROOT } from './lib/paths'
+import { KIT_ROOT } from '../lib/kitPaths'
 
 /** Locates each give-away warning in the file an author would edit: the index for positions, the scenario for words. */
 function giveawayIssues(dir: string, library: ScenarioLibrary): ScenarioIssue[] {

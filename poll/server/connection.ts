@@ -7,9 +7,9 @@ import type { AddressLimits } from './addressLimits'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
 import { CloseCode, normalizeJoinCode, parseClientMessage, PROTOCOL_VERSION } from '../protocol'
-import { send } from './pollHub'
 import { secretsMatch } from './presenterToken'
 import { TokenBucket } from './rateLimiter'
+import { send } from './send'
 
 export interface ConnectionContext {
   hub: PollHub

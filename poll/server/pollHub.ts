@@ -2,13 +2,14 @@
 // that watch it. Every change goes through the group commit, in arrival order, and is
 // acknowledged or broadcast only after its transaction has committed.
 import type { Command, Outcome, PollDefinition } from '../pollMachine'
-import type { JoinInfo, ParticipantSnapshot, PresenterSnapshot, ServerMessage } from '../protocol'
+import type { JoinInfo, ParticipantSnapshot, PresenterSnapshot } from '../protocol'
 import type { PollStore } from '../store/pollStore'
-import { WebSocket } from 'ws'
+import type { MessageSocket } from './send'
 import { PollMachine } from '../pollMachine'
 import { participantPoll, presenterPoll, roundTallies } from '../pollViews'
 import { PROTOCOL_VERSION } from '../protocol'
 import { GroupCommit } from './groupCommit'
+import { broadcast, send } from './send'
 import { TallyCoalescer } from './tallyCoalescer'
 
 export interface PollHubOptions {
@@ -26,7 +27,7 @@ export interface PollHubOptions {
 
 interface Job {
   command: Command
-  socket: WebSocket
+  socket: MessageSocket
   id: string
 }
 
@@ -39,9 +40,9 @@ export interface HubStats {
 
 export class PollHub {
   private machine: PollMachine
-  private readonly participants = new Map<WebSocket, string>()
+  private readonly participants = new Map<MessageSocket, string>()
   private readonly devices = new Map<string, number>()
-  private readonly presenters = new Set<WebSocket>()
+  private readonly presenters = new Set<MessageSocket>()
   private readonly commits: GroupCommit<Job>
   private readonly tallies: TallyCoalescer
 
@@ -55,7 +56,7 @@ export class PollHub {
     return { participants: this.devices.size, participantSockets: this.participants.size, presenters: this.presenters.size }
   }
 
-  addParticipant(socket: WebSocket, device: string): void {
+  addParticipant(socket: MessageSocket, device: string): void {
     this.participants.set(socket, device)
     const sockets = this.devices.get(device) ?? 0
     this.devices.set(device, sockets + 1)
@@ -64,12 +65,12 @@ export class PollHub {
     send(socket, this.participantSnapshot(device))
   }
 
-  addPresenter(socket: WebSocket): void {
+  addPresenter(socket: MessageSocket): void {
     this.presenters.add(socket)
     send(socket, this.presenterSnapshot())
   }
 
-  remove(socket: WebSocket): void {
+  remove(socket: MessageSocket): void {
     this.presenters.delete(socket)
     const device = this.participants.get(socket)
     if (device === undefined)
@@ -86,7 +87,7 @@ export class PollHub {
   }
 
   /** Queues a command; the socket gets an ack or an error with `id` once it is committed. */
-  submit(socket: WebSocket, id: string, command: Command): void {
+  submit(socket: MessageSocket, id: string, command: Command): void {
     this.commits.push({ command, socket, id })
   }
 
@@ -189,19 +190,5 @@ export class PollHub {
       polls: this.machine.polls().map(presenterPoll),
       participants: { connected: this.devices.size },
     }
-  }
-}
-
-/** Sends one message if the socket is still open. */
-export function send(socket: WebSocket, message: ServerMessage): void {
-  if (socket.readyState === WebSocket.OPEN)
-    socket.send(JSON.stringify(message))
-}
-
-function broadcast(sockets: Iterable<WebSocket>, message: ServerMessage): void {
-  const data = JSON.stringify(message)
-  for (const socket of sockets) {
-    if (socket.readyState === WebSocket.OPEN)
-      socket.send(data)
   }
 }

@@ -9,7 +9,6 @@ import type { HubStats } from './pollHub'
 import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
 import { WebSocketServer } from 'ws'
-import { createPhonePageHandler } from '../phone/servePhonePage'
 import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
 import { PollStore } from '../store/pollStore'
 import { AddressLimits } from './addressLimits'
@@ -21,6 +20,7 @@ import { lanAddresses } from './lanAddress'
 import { isLoopbackAddress, isOriginAllowed, localDeckOrigins, normalizeOrigin } from './originPolicy'
 import { PollHub } from './pollHub'
 import { loadOrCreatePresenterToken } from './presenterToken'
+import { createPhonePageHandler } from './servePhonePage'
 
 /** The deck's port when Slidev runs locally (its default). */
 export const DEFAULT_DECK_PORT = 3030

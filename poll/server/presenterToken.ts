@@ -1,9 +1,9 @@
 // The presenter token: 256 random bits in a file only the trainer's account can read.
 // It lets a socket open, close, reveal and reset polls, so it never goes to a phone.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import process from 'node:process'
+import { writeFileAtomicSync } from '../../lib/writeAtomic'
 
 /** The token's file inside the data directory (git-ignored with it). */
 export const TOKEN_FILE_NAME = 'presenter-token'
@@ -32,9 +32,7 @@ export function loadOrCreatePresenterToken(dataDir: string): string {
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const token = createPresenterToken()
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, `${token}\n`, { mode: 0o600 })
-  renameSync(temp, file)
+  writeFileAtomicSync(file, `${token}\n`, { mode: 0o600 })
   return token
 }
 

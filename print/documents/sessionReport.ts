@@ -2,11 +2,11 @@ import type { PlannedPoll } from '../../content/deckPlan.ts'
 import type { SafeHtml } from '../html.ts'
 import type { Paper } from '../paper.ts'
 import type { PollAnalysis, SessionAnalysis } from '../results.ts'
+import { toneOf } from '../../content/roleTone.ts'
 import { sectionById } from '../../content/sections.ts'
 import { barChart } from '../barChart.ts'
 import { html } from '../html.ts'
 import { percent, WORTH_REVISITING_MATCHED, WORTH_REVISITING_SPLIT } from '../results.ts'
-import { toneOf } from '../roleTone.ts'
 import { documentShell, keepWithNext, plural } from './documentShell.ts'
 
 export interface SessionReportInput {

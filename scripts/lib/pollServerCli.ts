@@ -4,10 +4,10 @@ import type { PollServerOptions } from '../../poll/server/pollServer'
 // `npm run poll-server` and `npm start`.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { DEFAULT_POLL_DATA_DIR } from '../../lib/kitPaths'
 import { DEFAULT_POLL_PORT, sessionIdSchema } from '../../poll/protocol'
 import { localDeckOrigins, normalizeOrigin } from '../../poll/server/originPolicy'
 import { loadPollDefinitions } from '../../poll/server/pollCatalog'
-import { DEFAULT_POLL_DATA_DIR } from './paths'
 
 export interface PollCliOptions {
   host?: string

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
+import { KIT_ROOT } from '../../lib/kitPaths'
 import { TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
-import { KIT_ROOT } from './paths'
 
 /**
  * How `npm run poll-server` runs the server (keep package.json in step): in-thread

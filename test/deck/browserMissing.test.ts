@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { browserCandidates, BrowserNotFoundError, findBrowser } from '../../scripts/lib/findBrowser'
+import { browserCandidates, BrowserNotFoundError, findBrowser } from '../../lib/findBrowser'
 import { runScript } from '../support/runScript'
 
 describe('finding a browser for PDF export', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sections } from '../../content/sections'
-import { KIT_ROOT, SLIDEV_BIN } from '../../scripts/lib/paths'
+import { KIT_ROOT, SLIDEV_BIN } from '../../lib/kitPaths'
 
 describe('slidev build', () => {
   const out = mkdtempSync(join(tmpdir(), 'deck-build-'))

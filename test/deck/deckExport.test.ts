@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeckPlan } from '../../content/deckPlan'
 import { sections } from '../../content/sections'
-import { KIT_ROOT } from '../../scripts/lib/paths'
+import { KIT_ROOT } from '../../lib/kitPaths'
 import { readPdfText } from '../support/pdfText'
 import { runScript } from '../support/runScript'
 

@@ -7,7 +7,7 @@ import { loadDeckPlan, minutesFromNote, polledScenarioIds } from '../../content/
 import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { productManager, projectManager } from '../../content/roleFacts'
 import { sections } from '../../content/sections'
-import { KIT_ROOT } from '../../scripts/lib/paths'
+import { KIT_ROOT } from '../../lib/kitPaths'
 
 const PART_FILES = [
   'pages/00-opening.md',

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeckPlan } from '../../content/deckPlan'
-import { formatIssues } from '../../content/formatIssues'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { choosePlan, loadSessionPlans, SessionPlanError } from '../../content/loadSessionPlans'
+import { formatIssues } from '../../content/scenarioLibraryError'
+import { numberDefinitions } from '../../content/sessionDeck'
+import { KIT_ROOT } from '../../lib/kitPaths'
 import { definitionsFromLibrary } from '../../poll/server/pollCatalog'
-import { KIT_ROOT } from '../../scripts/lib/paths'
-import { numberDefinitions } from '../../scripts/lib/sessionDeck'
 
 const library = loadScenarioLibrary()
 const dir = mkdtempSync(join(tmpdir(), 'plans-'))

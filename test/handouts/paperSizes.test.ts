@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { KIT_ROOT } from '../../lib/kitPaths'
 import { buildHandouts } from '../../print/buildHandouts'
 import { launchPdfRenderer } from '../../print/renderPdf'
-import { KIT_ROOT } from '../../scripts/lib/paths'
 import { readPdfText } from '../support/pdfText'
 
 // PDF points (1/72 inch): A4 is 210 × 297 mm, US Letter 8.5 × 11 in.

@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadDeckPlan, polledScenarioIds } from '../../content/deckPlan'
 import { sections } from '../../content/sections'
+import { KIT_ROOT } from '../../lib/kitPaths'
+import { writeFileAtomic } from '../../lib/writeAtomic'
 import { barChart, describeChart, wrapLabel } from '../../print/barChart'
 import { answerSheet } from '../../print/documents/answerSheet'
 import { facilitatorGuide } from '../../print/documents/facilitatorGuide'
@@ -15,8 +17,6 @@ import { participantHandout } from '../../print/documents/participantHandout'
 import { cssString, escapeHtml, html, trustedHtml } from '../../print/html'
 import { countPdfPages } from '../../print/renderPdf'
 import { talkingPoints } from '../../print/talkingPoints'
-import { writeFileAtomic } from '../../print/writeAtomic'
-import { KIT_ROOT } from '../../scripts/lib/paths'
 
 const hostile: Scenario = {
   id: 'hostile-text',

@@ -1,8 +1,8 @@
-import type { SessionResults } from '../../poll/resultsFormat'
+import type { SessionResults } from '../../poll/results/resultsFormat'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
-import { sessionResultsSchema } from '../../poll/resultsFormat'
+import { sessionResultsSchema } from '../../poll/results/resultsFormat'
 import { analyseSession, normalisedEntropy, percent, readResultsFile, ResultsFileError } from '../../print/results'
 
 const FIXTURE = 'test/fixtures/results/session-results.json'

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
+import { loadSessionDeck } from '../../content/sessionDeck'
+import { KIT_ROOT } from '../../lib/kitPaths'
 import { buildHandouts } from '../../print/buildHandouts'
 import { slideImages } from '../../print/slideImages'
-import { KIT_ROOT } from '../../scripts/lib/paths'
-import { loadSessionDeck } from '../../scripts/lib/sessionDeck'
 
 // A 1×1 PNG: the guide only needs the files the export writes, one per slide, named by number.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')

@@ -64,7 +64,7 @@ describe('the vote page the poll server serves', () => {
   })
 
   it('is the same bytes gzipped and plain', async () => {
-    const { phonePage } = await import('../../poll/phone/phonePage')
+    const { phonePage } = await import('../../poll/server/phonePage')
     const page = await phonePage()
     expect(gunzipSync(page.gzip).equals(page.html)).toBe(true)
     expect(page.gzip.length).toBeLessThanOrEqual(BUDGET_BYTES)

@@ -1,5 +1,5 @@
-import type { WebSocket } from 'ws'
 import type { ServerMessage } from '../../poll/protocol'
+import type { MessageSocket } from '../../poll/server/send'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,9 +9,9 @@ import { PollStore } from '../../poll/store/pollStore'
 import { definitions } from './support/definitions'
 
 /** Just enough of a socket for the hub: open, and records what it is sent. */
-function fakeSocket(): WebSocket & { messages: ServerMessage[] } {
+function fakeSocket(): MessageSocket & { messages: ServerMessage[] } {
   const messages: ServerMessage[] = []
-  return { readyState: 1, messages, send: (data: string) => messages.push(JSON.parse(data) as ServerMessage) } as unknown as WebSocket & { messages: ServerMessage[] }
+  return { readyState: 1, messages, send: (data: string) => void messages.push(JSON.parse(data) as ServerMessage) }
 }
 
 const flush = () => new Promise(resolve => setImmediate(resolve))

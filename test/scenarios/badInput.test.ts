@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { formatIssues } from '../../content/formatIssues'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
-import { ScenarioLibraryError } from '../../content/scenarioLibraryError'
+import { formatIssues, ScenarioLibraryError } from '../../content/scenarioLibraryError'
 
 const fixtures = 'test/fixtures/scenarios'
 

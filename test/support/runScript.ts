@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
-import { KIT_ROOT } from '../../scripts/lib/paths'
+import { KIT_ROOT } from '../../lib/kitPaths'
 
 export interface ScriptResult {
   code: number | null

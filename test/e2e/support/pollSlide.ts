@@ -1,6 +1,6 @@
 import { loadDeckPlan } from '../../../content/deckPlan'
 import { choosePlan, loadSessionPlans } from '../../../content/loadSessionPlans'
-import { KIT_ROOT } from '../../../scripts/lib/paths'
+import { KIT_ROOT } from '../../../lib/kitPaths'
 
 /** The slide number a scenario's poll has in the running deck (default plan), so tests survive slides being added. */
 export async function pollSlideNumber(scenarioId: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
-import { KIT_ROOT, SLIDEV_BIN } from '../../../scripts/lib/paths'
+import { KIT_ROOT, SLIDEV_BIN } from '../../../lib/kitPaths'
 import { freePort, stopChild } from './startKit'
 
 export interface RunningDeck {

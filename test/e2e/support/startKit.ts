@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
-import { KIT_ROOT } from '../../../scripts/lib/paths'
+import { KIT_ROOT } from '../../../lib/kitPaths'
 
 export interface RunningKit {
   /** The deck, e.g. `http://localhost:41234`. */

@@ -1,6 +1,6 @@
 import type { SpawnedPollServer } from '../../../scripts/lib/spawnPollServer'
 import { join } from 'node:path'
-import { KIT_ROOT } from '../../../scripts/lib/paths'
+import { KIT_ROOT } from '../../../lib/kitPaths'
 import { spawnPollServer } from '../../../scripts/lib/spawnPollServer'
 
 export const FIXTURE_SCENARIOS = join(KIT_ROOT, 'test/poll/fixtures/scenarios')

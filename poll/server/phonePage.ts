@@ -34,7 +34,7 @@ export function phonePage(): Promise<PhonePage> {
 export async function buildPhonePage(): Promise<PhonePage> {
   const [script, style] = await Promise.all([
     build({
-      entryPoints: [here('./main.ts')],
+      entryPoints: [here('../phone/main.ts')],
       bundle: true,
       minify: true,
       format: 'iife',
@@ -44,11 +44,11 @@ export async function buildPhonePage(): Promise<PhonePage> {
       legalComments: 'none',
       charset: 'utf8',
     }),
-    transform(readFileSync(here('./phone.css'), 'utf8'), { loader: 'css', minify: true, target: TARGETS, legalComments: 'none' }),
+    transform(readFileSync(here('../phone/phone.css'), 'utf8'), { loader: 'css', minify: true, target: TARGETS, legalComments: 'none' }),
   ])
   const js = script.outputFiles[0]!.text.trim()
   const css = style.code.trim()
-  const template = readFileSync(here('./phone.html'), 'utf8')
+  const template = readFileSync(here('../phone/phone.html'), 'utf8')
   // Function replacers: a `$` in the bundle must stay a `$`.
   const text = template
     .replace('/*! phone.css */', () => css)

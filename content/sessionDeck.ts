@@ -1,11 +1,11 @@
+import type { PollDefinition } from '../poll/pollMachine'
 // The deck as a chosen session plan runs it: validated plan, deck plan and poll numbers,
 // shared by `npm start`, `npm run export` and `npm run handouts`.
-import type { DeckPlan } from '../../content/deckPlan'
-import type { ScenarioLibrary } from '../../content/loadScenarios'
-import type { PollDefinition } from '../../poll/pollMachine'
-import { loadDeckPlan } from '../../content/deckPlan'
-import { choosePlan, loadSessionPlans, SessionPlanError } from '../../content/loadSessionPlans'
-import { KIT_ROOT } from './paths'
+import type { DeckPlan } from './deckPlan'
+import type { ScenarioLibrary } from './loadScenarios'
+import { KIT_ROOT } from '../lib/kitPaths'
+import { loadDeckPlan } from './deckPlan'
+import { choosePlan, loadSessionPlans, SessionPlanError } from './loadSessionPlans'
 
 /** Loads the deck under plan `name` (the file's default when undefined); a plan naming what the deck lacks is an error. */
 export async function loadSessionDeck(name: string | undefined, library: ScenarioLibrary, root = KIT_ROOT): Promise<DeckPlan> {

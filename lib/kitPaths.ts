@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The kit's root folder (where package.json and slides.md live). */
-export const KIT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export const KIT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Where `npm run export` writes the deck PDF unless told otherwise. */
 export const DEFAULT_DECK_PDF = resolve(KIT_ROOT, 'exports/workshop-deck.pdf')

@@ -1,5 +1,5 @@
+import type { PollStore } from '../store/pollStore'
 import type { SessionResults } from './resultsFormat'
-import type { PollStore } from './store/pollStore'
 import { RESULTS_FORMAT, RESULTS_VERSION, sessionResultsSchema } from './resultsFormat'
 
 export class UnknownSessionError extends Error {

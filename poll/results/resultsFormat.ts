@@ -1,7 +1,7 @@
 // The aggregate results export of one workshop session (`npm run results`): the input
 // of the session report. Only counts: no device ids, no per-person data.
 import { z } from 'zod'
-import { pollStatuses } from './protocol'
+import { pollStatuses } from '../protocol'
 
 /** Identifies the file type, so a report can refuse a random JSON file. */
 export const RESULTS_FORMAT = 'pm-workshop-poll-results'

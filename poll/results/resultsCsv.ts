@@ -1,5 +1,5 @@
 import type { SessionResults } from './resultsFormat'
-import { percentages } from './percentages'
+import { percentages } from '../percentages'
 
 /** Column names of the CSV export: one row per session, poll, round and choice. */
 export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent'] as const
