@@ -2,6 +2,7 @@ import type { Buffer } from 'node:buffer'
 // The poll server: Node http + ws on the LAN, one workshop session, SQLite behind it.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
+import type { OpenFileLimit } from '../../lib/openFileLimit'
 import type { PollDefinition } from '../pollMachine'
 import type { JoinInfo } from '../protocol'
 import type { AddressLimitsOptions } from './addressLimits'
@@ -9,10 +10,12 @@ import type { HubStats } from './pollHub'
 import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
 import { WebSocketServer } from 'ws'
+import { openFileLimit } from '../../lib/openFileLimit'
 import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
 import { PollStore } from '../store/pollStore'
 import { AddressLimits } from './addressLimits'
 import { handleConnection } from './connection'
+import { descriptorNote, DescriptorWatch } from './descriptorBudget'
 import { startHeartbeat } from './heartbeat'
 import { createRequestHandler } from './httpRoutes'
 import { JoinThrottle } from './joinThrottle'
@@ -52,6 +55,12 @@ export interface PollServerOptions {
   /** Sockets one address may hold open, and open without having said hello. */
   addressLimits?: AddressLimitsOptions
   maxPayload?: number
+  /** Phones the trainer expects (default 500): start-up warns when the open-file limit cannot hold them. */
+  expectedRoom?: number
+  /** Defaults to this process's limit; tests pass a small one. */
+  openFileLimit?: OpenFileLimit
+  /** Where warnings go that the trainer must see while the session runs (default: stderr). */
+  onWarning?: (message: string) => void
   /** Serves the vote page; defaults to the one in poll/phone, built when the server starts. */
   phonePage?: (request: IncomingMessage, response: ServerResponse) => void
   /** Storage failures and the like; the server keeps running. */
@@ -71,6 +80,8 @@ export interface RunningPollServer {
   loopbackOnly: boolean
   presenterToken: string
   dbFile: string
+  /** Set when the open-file limit holds fewer phones than the expected room: print it at start. */
+  descriptorNote?: string
   stats: () => HubStats
   close: () => Promise<void>
 }
@@ -148,7 +159,12 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
       rateLimit: options.rateLimit ?? { burst: 30, perSecond: 10 },
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     }
-    wss.on('connection', (socket, request: IncomingMessage) => handleConnection(socket, request.socket.remoteAddress ?? '', context))
+    const fileLimit = options.openFileLimit ?? openFileLimit()
+    const descriptors = new DescriptorWatch(fileLimit, options.onWarning ?? (message => console.error(message)))
+    wss.on('connection', (socket, request: IncomingMessage) => {
+      descriptors.check(wss.clients.size)
+      handleConnection(socket, request.socket.remoteAddress ?? '', context)
+    })
 
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy())
@@ -182,7 +198,8 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
       server.closeAllConnections()
     })
 
-    return { port, localUrl, join, onLan: Boolean(publicUrl ?? lan), loopbackOnly, presenterToken, dbFile: store.file, stats: () => hub.stats, close }
+    const note = descriptorNote(fileLimit, options.expectedRoom ?? 500)
+    return { port, localUrl, join, onLan: Boolean(publicUrl ?? lan), loopbackOnly, presenterToken, dbFile: store.file, descriptorNote: note, stats: () => hub.stats, close }
   }
   catch (error) {
     // A failure after listen() (e.g. a damaged stored poll) must not leave the port open.

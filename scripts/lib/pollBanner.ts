@@ -21,6 +21,8 @@ export function pollBanner(server: RunningPollServer, options: { showToken?: boo
     lines.push('  Listening on this computer only (--host): phones cannot reach it.', '')
   else if (!server.onLan)
     lines.push('  ⚠ No network address found: phones cannot reach this computer. Join the venue Wi-Fi and restart.', '')
+  if (server.descriptorNote)
+    lines.push(`  ${server.descriptorNote}`, '')
   lines.push(`  Votes are saved in ${relative(process.cwd(), server.dbFile) || server.dbFile}.`)
   lines.push(options.showToken
     ? `  Presenter token (keep it off the projector): ${server.presenterToken}`

@@ -32,13 +32,20 @@ export interface SpawnPollServerOptions {
   scenarios?: string
   args?: string[]
   timeoutMs?: number
+  /** Start the server under this open-file limit (POSIX shells only: `ulimit -n` sets soft and hard; Node raises its soft limit to the hard one, so only both bite). */
+  fileLimit?: number
 }
 
 export function spawnPollServer(options: SpawnPollServerOptions): Promise<SpawnedPollServer> {
   const args = ['--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', options.dataDir, '--session', options.session]
   if (options.scenarios)
     args.push('--scenarios', options.scenarios)
-  const child = spawn(process.execPath, [...POLL_SERVER_NODE_ARGS, ...args, ...(options.args ?? [])], {
+  const argv = [...POLL_SERVER_NODE_ARGS, ...args, ...(options.args ?? [])]
+  // `ulimit` changes the shell's own limit, which `exec` hands to Node unchanged.
+  const [command, commandArgs] = options.fileLimit === undefined
+    ? [process.execPath, argv]
+    : ['/bin/sh', ['-c', `ulimit -n ${Math.floor(options.fileLimit)} && exec "$0" "$@"`, process.execPath, ...argv]]
+  const child = spawn(command, commandArgs, {
     cwd: KIT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
