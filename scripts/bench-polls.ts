@@ -1,45 +1,53 @@
-// `npm run bench:polls -- --clients N [--kill]`: a real poll server process and N real
-// clients on loopback. N phones vote at once (10% twice) and wait for their acks; one
-// presenter watches the tally. With --kill, the server is killed with -9 mid-burst and
-// restarted, and the clients must get every vote confirmed. LAST line: one JSON object.
+// `npm run bench:polls -- --clients N [--kill | --soak S]`: the poll server as `npm start`
+// hosts it, and N real clients on loopback. Phones join, the presenter opens the poll, the
+// phones vote at once (10% twice) and wait for their acks, and mid-burst the presenter
+// shows the results. With --kill, the server is killed with -9 mid-burst and restarted;
+// with --soak, phones stay connected for S seconds with churn. LAST line: one JSON object.
 import type { ServerMessage } from '../poll/protocol'
 import type { Phone } from './lib/benchCrowd'
-import type { SpawnedPollServer } from './lib/spawnPollServer'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
+import { openFileLimit } from '../lib/openFileLimit'
 import { createPollClient } from '../poll/client'
 import { socketUrl } from '../poll/protocol'
+import { phoneCapacity } from '../poll/server/descriptorBudget'
 import { loadPollDefinitions } from '../poll/server/pollCatalog'
-import { PollStore } from '../poll/store/pollStore'
 import { burst, joinCrowd, percentile, until } from './lib/benchCrowd'
+import { joinCode, lostAcked, peakRssMb, round, storedVotes } from './lib/benchServer'
+import { soak } from './lib/benchSoak'
 import { runMain } from './lib/runMain'
 import { spawnPollServer } from './lib/spawnPollServer'
 
-const HELP = `Usage: npm run bench:polls -- --clients N [--kill] [--timeout-s S]
+const SESSION = 'bench'
+/** Each phone holds one socket in this process and one in the server's; both share the limit. */
+const MAX_CLIENTS = Math.min(phoneCapacity(openFileLimit()), 50_000)
 
-Starts a poll server process on 127.0.0.1 and N WebSocket clients in this process.
-Prints figures, then as its LAST line one JSON object.
+const HELP = `Usage: npm run bench:polls -- --clients N [--kill | --soak S] [--timeout-s S]
 
-  --clients N     phones (1 to 20000; default 1000)
+Starts the poll server on 127.0.0.1 as \`npm start\` hosts it (a separate process) and N
+WebSocket phones in this process. Prints figures, then as its LAST line one JSON object.
+
+  --clients N     phones (1 to ${MAX_CLIENTS}: this machine's open-file limit minus what the
+                  server needs; raise it with ulimit -n for more; default 1000)
   --kill          kill -9 the server mid-burst, restart it, and report acknowledged
                   votes lost (must be 0) and the time until every vote is confirmed
-  --timeout-s S   give up after S seconds (default 120)
+  --soak S        keep the phones connected for S seconds: every 30 s all vote, every
+                  minute 5% reconnect; reports lost acks, memory at start and end, p99 ack
+  --timeout-s S   give up after S seconds (default 120, or the soak plus 120)
   -h, --help      show this help`
-
-const SESSION = 'bench'
 
 runMain(async () => {
   const { values } = parseArgs({
     options: {
       'clients': { type: 'string', default: '1000' },
       'kill': { type: 'boolean', default: false },
-      'timeout-s': { type: 'string', default: '120' },
+      'soak': { type: 'string' },
+      'timeout-s': { type: 'string' },
       'help': { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -48,16 +56,20 @@ runMain(async () => {
     return 0
   }
   const clients = Number(values.clients)
-  const timeoutMs = Number(values['timeout-s']) * 1000
-  if (!Number.isInteger(clients) || clients < 1 || clients > 20_000)
-    throw new Error('--clients must be a whole number from 1 to 20000')
-  checkFileLimit(clients)
+  if (!Number.isInteger(clients) || clients < 1 || clients > MAX_CLIENTS)
+    throw new Error(`--clients must be a whole number from 1 to ${MAX_CLIENTS} (this machine's open-file limit minus what the server needs; raise it with ulimit -n)`)
+  const soakSeconds = values.soak === undefined ? undefined : Number(values.soak)
+  if (soakSeconds !== undefined && (!Number.isInteger(soakSeconds) || soakSeconds < 30))
+    throw new Error('--soak must be a whole number of seconds, at least 30')
+  if (soakSeconds !== undefined && values.kill)
+    throw new Error('--kill and --soak are separate runs; pass one of them')
+  const timeoutMs = Number(values['timeout-s'] ?? 120 + (soakSeconds ?? 0)) * 1000
 
-  const poll = loadPollDefinitions()[0]
+  const [poll] = loadPollDefinitions()
   if (!poll)
     throw new Error('The scenario library has no scenarios to poll.')
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-polls-'))
-  let server = await spawnPollServer({ dataDir, session: SESSION })
+  let server = await spawnPollServer({ dataDir, session: SESSION, stats: true })
   const overall = setTimeout(() => {
     console.error(`✖ The benchmark took longer than ${timeoutMs / 1000} s; stopping.`)
     server.child.kill('SIGKILL')
@@ -67,6 +79,7 @@ runMain(async () => {
   try {
     const url = socketUrl(`http://127.0.0.1:${server.port}`)
     let presenterFinalAt: number | undefined
+    let expectedVoters = clients
     const presenter = createPollClient({
       url,
       WebSocket,
@@ -74,33 +87,55 @@ runMain(async () => {
       backoff: { baseMs: 100, maxMs: 1000 },
       onMessage: (message: ServerMessage) => {
         const rounds = message.type === 'tally' ? message.polls.find(p => p.id === poll.id)?.rounds : undefined
-        if (rounds?.[0]?.voters === clients)
+        if (rounds?.[0]?.voters === expectedVoters)
           presenterFinalAt ??= performance.now()
       },
     })
     await until(() => presenter.status === 'open', 10_000, 'the presenter to join')
-    await presenter.control('open', poll.id)
-    const code = joinCode(dataDir)
+    const code = joinCode(dataDir, SESSION)
 
     let confirmed = 0
-    const phones = await joinCrowd({ url, code, clients, choices: poll.choices.length, onConfirmed: () => confirmed++ })
-    console.log(`  ${clients} phones joined; voting…`)
+    const joinStart = performance.now()
+    const phones = await joinCrowd({ url, code, clients, choices: poll.choices.length, watchPoll: poll.id, onConfirmed: () => confirmed++ })
+    const joinMs = performance.now() - joinStart
+    console.log(`  ${clients} phones joined in ${round(joinMs)} ms; opening the poll…`)
 
+    const openStart = performance.now()
+    await presenter.control('open', poll.id)
+    await until(() => phones.every(phone => phone.openedAt !== undefined), 30_000, 'every phone to see the poll open')
+    const openFanoutMs = Math.max(...phones.map(phone => phone.openedAt!)) - openStart
+
+    if (soakSeconds !== undefined) {
+      const result = await soak({ phones, pollId: poll.id, choices: poll.choices.length, seconds: soakSeconds, server, dataDir, session: SESSION, url, code })
+      finish(phones, presenter, { clients, joinMs: round(joinMs), ...result })
+      return result.lostAcked === 0 ? 0 : 1
+    }
+
+    await server.stats('stats:reset')
     const start = performance.now()
     const duplicates = burst(phones, poll.id, 0.1)
     let result: Record<string, number>
     if (!values.kill) {
+      // The trainer shows the live results while the room is still voting: how long does that click wait?
+      await until(() => confirmed > 0, timeoutMs, 'the first acknowledgement')
+      const controlSent = performance.now()
+      const controlAcked = presenter.display(poll.id, { showResults: true }).then(() => performance.now() - controlSent)
       await until(() => confirmed === clients, timeoutMs, 'every vote to be acknowledged')
       await until(() => presenterFinalAt !== undefined, 5000, 'the presenter to see every vote')
+      const serverStats = await server.stats('stats:read')
       const latencies = phones.map(phone => phone.confirmedAt! - phone.sentAt!)
       result = {
         clients,
         votesAcked: phones.filter(phone => phone.acked.length > 0).length,
-        votesStored: storedVotes(dataDir, poll.id),
+        votesStored: storedVotes(dataDir, SESSION, poll.id),
+        joinMs: round(joinMs),
+        openFanoutMs: round(openFanoutMs),
         allTalliedMs: round(Math.max(...phones.map(phone => phone.confirmedAt!)) - start),
         presenterFinalMs: round(presenterFinalAt! - start),
         ackP50Ms: round(percentile(latencies, 50)),
         ackP99Ms: round(percentile(latencies, 99)),
+        controlMs: round(await controlAcked),
+        eventLoopMaxMs: serverStats?.eventLoopMaxMs ?? Number.NaN,
         serverRssMb: peakRssMb(server),
         duplicatesSent: duplicates,
       }
@@ -116,21 +151,19 @@ runMain(async () => {
       const restartMs = performance.now() - killedAt
       await until(() => confirmed === clients, timeoutMs, 'every vote to be confirmed after the restart')
       const recoveredMs = Math.max(...phones.map(phone => phone.confirmedAt!)) - killedAt
+      expectedVoters = -1
       result = {
         clients,
-        lostAcked: lostAcked(dataDir, poll.id, phones),
+        lostAcked: lostAcked(dataDir, SESSION, poll.id, phones),
         recoveredMs: round(recoveredMs),
         ackedBeforeKill,
         restartMs: round(restartMs),
-        votesStored: storedVotes(dataDir, poll.id),
+        votesStored: storedVotes(dataDir, SESSION, poll.id),
         serverRssMb: peakRssMb(server),
         duplicatesSent: duplicates,
       }
     }
-    phones.forEach(phone => phone.client.close())
-    presenter.close()
-    console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
-    console.log(JSON.stringify(result))
+    finish(phones, presenter, result)
     return 0
   }
   finally {
@@ -141,61 +174,10 @@ runMain(async () => {
   }
 })
 
-function joinCode(dataDir: string): string {
-  const store = PollStore.open(dataDir, { readonly: true })
-  try {
-    return store.session(SESSION)!.joinCode
-  }
-  finally {
-    store.close()
-  }
-}
-
-function storedVotes(dataDir: string, pollId: string): number {
-  const store = PollStore.open(dataDir, { readonly: true })
-  try {
-    return store.countVotes(SESSION, pollId)
-  }
-  finally {
-    store.close()
-  }
-}
-
-/** Acknowledged votes that are not on disk with the acknowledged choice. */
-function lostAcked(dataDir: string, pollId: string, phones: Phone[]): number {
-  const store = PollStore.open(dataDir, { readonly: true })
-  try {
-    const stored = new Map(store.loadState(SESSION).votes.filter(vote => vote.poll === pollId && vote.round === 1).map(vote => [vote.device, vote.choice]))
-    return phones.filter(phone => phone.acked.some(choice => stored.get(phone.device) !== choice)).length
-  }
-  finally {
-    store.close()
-  }
-}
-
-/** The server's peak resident memory (VmHWM on Linux; the current RSS elsewhere). */
-function peakRssMb(server: SpawnedPollServer): number {
-  const pid = server.child.pid!
-  try {
-    const kb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1])
-    if (kb > 0)
-      return round(kb / 1024)
-  }
-  catch {}
-  return round(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024)
-}
-
-/** Each client needs a file descriptor here; say how to raise the limit rather than fail midway. */
-function checkFileLimit(clients: number): void {
-  let limit = Number.POSITIVE_INFINITY
-  try {
-    limit = Number(readFileSync('/proc/self/limits', 'utf8').match(/Max open files\s+(\d+)/)?.[1] ?? limit)
-  }
-  catch {}
-  if (clients + 200 > limit)
-    throw new Error(`${clients} clients need about ${clients + 200} open files, but the limit is ${limit}; raise it (ulimit -n ${clients + 1000}) or use fewer --clients`)
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10
+function finish(phones: Phone[], presenter: { close: () => void }, result: Record<string, number>): void {
+  phones.forEach(phone => phone.client.close())
+  presenter.close()
+  const [load1, load5] = loadavg()
+  console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${load1!.toFixed(2)} / ${load5!.toFixed(2)} (1 / 5 min)`)
+  console.log(JSON.stringify(result))
 }

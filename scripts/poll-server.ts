@@ -7,6 +7,7 @@ import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { pollBanner } from './lib/pollBanner'
 import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
+import { serveStatsToParent } from './lib/serverStats'
 import { stopOnSignals } from './lib/stopOnSignals'
 
 const HELP = `Usage: npm run poll-server -- [options]
@@ -32,6 +33,7 @@ runMain(async () => {
     await server.close()
     console.log('  Poll server stopped.')
   })
+  serveStatsToParent()
   process.stdout.write(pollBanner(server, { showToken: options.showToken }))
   console.log(`  Listening on port ${server.port}${options.host ? ` (${options.host})` : ' (all interfaces)'}. Ctrl-C stops it.`)
   await stopped

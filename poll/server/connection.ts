@@ -6,10 +6,11 @@ import type { ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HelloMes
 import type { AddressLimits } from './addressLimits'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
+import type { SlicedQueue } from './slicedQueue'
 import { CloseCode, normalizeJoinCode, parseClientMessage, PROTOCOL_VERSION } from '../protocol'
 import { secretsMatch } from './presenterToken'
 import { TokenBucket } from './rateLimiter'
-import { send } from './send'
+import { OPEN, send } from './send'
 
 export interface ConnectionContext {
   hub: PollHub
@@ -27,6 +28,8 @@ export interface ConnectionContext {
   rateLimit: { burst: number, perSecond: number }
   /** A socket that has not said hello by then is closed. */
   helloTimeoutMs: number
+  /** Received messages wait here and are handled a slice per event-loop turn, the presenter's first. */
+  inbox: SlicedQueue<() => void>
 }
 
 /** Plain-language reasons, never echoing what the client sent. */
@@ -88,10 +91,16 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
     dropped = 0
     if (isBinary)
       return fail('bad-message')
-    const parsed = parseClientMessage(String(data))
-    if (!parsed.ok)
-      return fail(parsed.code, parsed.id)
-    dispatch(parsed.message)
+    // Parsing and handling wait for the inbox's next slice; a socket gone by then is skipped
+    // (its phone resends what was not acknowledged when it reconnects).
+    context.inbox.push(() => {
+      if (socket.readyState !== OPEN)
+        return
+      const parsed = parseClientMessage(String(data))
+      if (!parsed.ok)
+        return fail(parsed.code, parsed.id)
+      dispatch(parsed.message)
+    }, role === 'presenter')
   })
 
   function dispatch(message: ClientMessage): void {

@@ -9,7 +9,9 @@ import { PollMachine } from '../pollMachine'
 import { participantPoll, presenterPoll, roundTallies } from '../pollViews'
 import { PROTOCOL_VERSION } from '../protocol'
 import { GroupCommit } from './groupCommit'
-import { broadcast, send } from './send'
+import { participantPollMessages } from './participantFanout'
+import { broadcast, OPEN, send } from './send'
+import { SlicedQueue } from './slicedQueue'
 import { TallyCoalescer } from './tallyCoalescer'
 
 export interface PollHubOptions {
@@ -38,6 +40,9 @@ export interface HubStats {
   presenters: number
 }
 
+/** Phone messages written per event-loop turn when a poll changes (about 10 ms of writes here). */
+const FANOUT_SLICE = 500
+
 export class PollHub {
   private machine: PollMachine
   private readonly participants = new Map<MessageSocket, string>()
@@ -45,6 +50,8 @@ export class PollHub {
   private readonly presenters = new Set<MessageSocket>()
   private readonly commits: GroupCommit<Job>
   private readonly tallies: TallyCoalescer
+  /** The phones' copy of a changed poll goes out a slice at a time: 5,000 writes would hold the loop for a quarter second. */
+  private readonly fanout = new SlicedQueue<() => void>(write => write(), FANOUT_SLICE)
 
   constructor(private readonly options: PollHubOptions) {
     this.machine = new PollMachine(options.definitions, options.store.loadState(options.sessionId))
@@ -91,9 +98,15 @@ export class PollHub {
     this.commits.push({ command, socket, id })
   }
 
-  /** Commits what is queued and stops the timers. */
+  /** Commits what is queued now instead of on the next turn (after a slice of messages was read). */
+  commitNow(): void {
+    this.commits.flush()
+  }
+
+  /** Commits what is queued, sends what is pending, and stops the timers. */
   close(): void {
     this.commits.flush()
+    this.fanout.drain()
     this.tallies.stop()
   }
 
@@ -152,10 +165,11 @@ export class PollHub {
     broadcast(this.presenters, { type: 'state', current, polls })
     if (!selectionChanged && (current === null || !changedPolls.has(current)))
       return
-    // Each phone gets its own view: it carries that device's votes.
+    // Each phone gets its own view (it carries that device's votes), serialised once around them.
     const record = current === null ? undefined : this.machine.poll(current)
+    const messageFor = participantPollMessages(record)
     for (const [socket, device] of this.participants)
-      send(socket, { type: 'poll', poll: record ? participantPoll(record, device) : null })
+      this.fanout.push(() => socket.readyState === OPEN && socket.send(messageFor(device)))
   }
 
   private sendTallies(pollIds: string[]): void {

@@ -24,6 +24,7 @@ import { isLoopbackAddress, isOriginAllowed, localDeckOrigins, normalizeOrigin }
 import { PollHub } from './pollHub'
 import { loadOrCreatePresenterToken } from './presenterToken'
 import { createPhonePageHandler } from './servePhonePage'
+import { SlicedQueue } from './slicedQueue'
 
 /** The deck's port when Slidev runs locally (its default). */
 export const DEFAULT_DECK_PORT = 3030
@@ -98,6 +99,8 @@ export function defaultSessionId(now = new Date()): string {
 
 /** Sessions started this long ago are resumed by default, so a restart after midnight keeps the room's join code. */
 const RESUME_WITHIN_MS = 12 * 60 * 60 * 1000
+/** Messages handled per event-loop turn in a burst: ~25 ms of parsing, committing and acking here. */
+const INBOX_SLICE = 500
 /** How long shutdown waits for a socket's close handshake before cutting it. */
 const CLOSE_HANDSHAKE_MS = 1000
 
@@ -158,6 +161,8 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
       limits: new AddressLimits(options.addressLimits),
       rateLimit: options.rateLimit ?? { burst: 30, perSecond: 10 },
       helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+      // A slice commits as one transaction, so each one costs a sync to disk as well as its parsing.
+      inbox: new SlicedQueue<() => void>(handle => handle(), INBOX_SLICE, () => hub.commitNow()),
     }
     const fileLimit = options.openFileLimit ?? openFileLimit()
     const descriptors = new DescriptorWatch(fileLimit, options.onWarning ?? (message => console.error(message)))
@@ -181,7 +186,8 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
     let closing: Promise<void> | undefined
     const close = () => closing ??= new Promise<void>((resolve) => {
       stopHeartbeat()
-      // Commit queued votes first, so their acks still reach open sockets.
+      // Handle what was received and commit queued votes first, so their acks still reach open sockets.
+      context.inbox.drain()
       hub.close()
       for (const socket of wss.clients)
         socket.close(CloseCode.goingAway, 'server shutting down')

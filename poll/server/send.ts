@@ -8,7 +8,7 @@ export interface MessageSocket {
 }
 
 /** ws's WebSocket.OPEN, without importing ws into code that only writes. */
-const OPEN = 1
+export const OPEN = 1
 
 /** Sends one message if the socket is still open. */
 export function send(socket: MessageSocket, message: ServerMessage): void {

@@ -14,6 +14,8 @@ export interface Phone {
   confirmedAt?: number
   /** Every choice the server acknowledged (or a snapshot confirmed) for this phone. */
   acked: number[]
+  /** When this phone first saw the poll under test open. */
+  openedAt?: number
 }
 
 export interface CrowdOptions {
@@ -26,6 +28,10 @@ export interface CrowdOptions {
   backoff?: { baseMs: number, maxMs: number }
   /** Called once per phone, when its vote is first confirmed. */
   onConfirmed?: (phone: Phone) => void
+  /** The poll whose opening each phone times (`openedAt`). */
+  watchPoll?: string
+  /** Client ping interval; phones use the real one (20 s) unless told otherwise. */
+  pingIntervalMs?: number
 }
 
 /** Connects every phone and resolves once all have joined (have a snapshot). */
@@ -34,30 +40,41 @@ export async function joinCrowd(options: CrowdOptions): Promise<Phone[]> {
   const batch = options.batch ?? 250
   for (let start = 0; start < options.clients; start += batch) {
     const size = Math.min(batch, options.clients - start)
-    await Promise.all(Array.from({ length: size }, (_, offset) => new Promise<void>((resolve) => {
-      const index = start + offset
-      const phone: Phone = { device: createDeviceId(), client: undefined as unknown as PollClient, choice: index % options.choices, acked: [] }
-      phone.client = createPollClient({
-        url: options.url,
-        WebSocket,
-        hello: { role: 'participant', device: phone.device, code: options.code },
-        backoff: options.backoff ?? { baseMs: 100, maxMs: 2000 },
-        pingIntervalMs: 600_000,
-        onStatus: status => status === 'open' && resolve(),
-        onVote: (result) => {
-          if (!result.ok)
-            return
-          phone.acked.push(result.vote.choice)
-          if (phone.confirmedAt === undefined) {
-            phone.confirmedAt = performance.now()
-            options.onConfirmed?.(phone)
-          }
-        },
-      })
+    await Promise.all(Array.from({ length: size }, (_, offset) => {
+      const phone: Phone = { device: createDeviceId(), client: undefined as unknown as PollClient, choice: (start + offset) % options.choices, acked: [] }
       phones.push(phone)
-    })))
+      return connectPhone(phone, options)
+    }))
   }
   return phones
+}
+
+/** Opens a new client for `phone` (its device id kept, as a phone reloading the page) and resolves once it has joined. */
+export function connectPhone(phone: Phone, options: CrowdOptions): Promise<void> {
+  return new Promise<void>((resolve) => {
+    phone.client = createPollClient({
+      url: options.url,
+      WebSocket,
+      hello: { role: 'participant', device: phone.device, code: options.code },
+      backoff: options.backoff ?? { baseMs: 100, maxMs: 2000 },
+      pingIntervalMs: options.pingIntervalMs,
+      onStatus: status => status === 'open' && resolve(),
+      onMessage: (message) => {
+        const poll = message.type === 'poll' || (message.type === 'snapshot' && message.role === 'participant') ? message.poll : undefined
+        if (phone.openedAt === undefined && poll?.id === options.watchPoll && poll?.status === 'open')
+          phone.openedAt = performance.now()
+      },
+      onVote: (result) => {
+        if (!result.ok)
+          return
+        phone.acked.push(result.vote.choice)
+        if (phone.confirmedAt === undefined) {
+          phone.confirmedAt = performance.now()
+          options.onConfirmed?.(phone)
+        }
+      },
+    })
+  })
 }
 
 /** Every phone votes at once; `duplicateShare` of them send the same vote twice. */

@@ -2,6 +2,7 @@ import type { Buffer } from 'node:buffer'
 // Runs the poll server as `npm run poll-server` does, as a child process (so it can be measured, or killed with
 // -9) and waits until it listens. Used by the benchmark and the crash tests.
 import type { ChildProcess } from 'node:child_process'
+import type { ServerStats, StatsRequest } from './serverStats'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,10 +14,12 @@ import { TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
  * How `npm run poll-server` runs the server (keep package.json in step): in-thread
  * TypeScript, and a small young generation, which keeps the peak memory of a burst low.
  */
-export const POLL_SERVER_NODE_ARGS = ['--max-semi-space-size=4', 'scripts/lib/runInThread.cjs', 'scripts/poll-server.ts']
+export const POLL_SERVER_NODE_ARGS = [...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []), '--max-semi-space-size=4', 'scripts/lib/runInThread.cjs', 'scripts/poll-server.ts']
 
 export interface SpawnedPollServer {
   child: ChildProcess
+  /** With `stats`: starts a measurement window (reset) or reads it. */
+  stats: (request: StatsRequest) => Promise<ServerStats | undefined>
   port: number
   token: string
   /** Everything it printed so far. */
@@ -34,6 +37,8 @@ export interface SpawnPollServerOptions {
   timeoutMs?: number
   /** Start the server under this open-file limit (POSIX shells only: `ulimit -n` sets soft and hard; Node raises its soft limit to the hard one, so only both bite). */
   fileLimit?: number
+  /** Open an IPC channel, so the parent can ask for figures (see serverStats.ts). */
+  stats?: boolean
 }
 
 export function spawnPollServer(options: SpawnPollServerOptions): Promise<SpawnedPollServer> {
@@ -47,7 +52,7 @@ export function spawnPollServer(options: SpawnPollServerOptions): Promise<Spawne
     : ['/bin/sh', ['-c', `ulimit -n ${Math.floor(options.fileLimit)} && exec "$0" "$@"`, process.execPath, ...argv]]
   const child = spawn(command, commandArgs, {
     cwd: KIT_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.stats ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
@@ -62,14 +67,27 @@ export function spawnPollServer(options: SpawnPollServerOptions): Promise<Spawne
       if (match) {
         clearTimeout(timer)
         const token = readFileSync(join(options.dataDir, TOKEN_FILE_NAME), 'utf8').trim()
-        resolve({ child, port: Number(match[1]), token, output: () => output, exited })
+        resolve({ child, port: Number(match[1]), token, output: () => output, exited, stats: request => askStats(child, request) })
       }
     }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
     exited.then((code) => {
       clearTimeout(timer)
       reject(new Error(`The poll server exited (code ${code}) before listening:\n${output}`))
     })
+  })
+}
+
+function askStats(child: ChildProcess, request: StatsRequest): Promise<ServerStats | undefined> {
+  if (!child.send || !child.connected)
+    return Promise.resolve(undefined)
+  if (request === 'stats:reset') {
+    child.send(request)
+    return Promise.resolve(undefined)
+  }
+  return new Promise((resolve) => {
+    child.once('message', message => resolve(message as ServerStats))
+    child.send(request)
   })
 }
