@@ -5,7 +5,7 @@ import { loadScenarioLibrary } from '../content/loadScenarios'
 import { loadSessionDeck, numberDefinitions } from '../content/sessionDeck'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { pollBanner } from './lib/pollBanner'
-import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
+import { CliError, parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
 import { serveStatsToParent } from './lib/serverStats'
 import { stopOnSignals } from './lib/stopOnSignals'
@@ -17,16 +17,21 @@ Votes survive a restart (SQLite in the data directory). Ctrl-C stops it.
 
   --plan NAME          the session plan the deck was built with (WORKSHOP_PLAN=60 npm run build),
                        so phones number the polls like the slides (default: the plan file's default)
+  --deck-port PORT     the port of a Slidev deck on this computer, allowed to connect
+                       (default: ${DEFAULT_DECK_PORT}; a hosted deck needs --allow-origin)
 ${POLL_SERVER_FLAGS}`
 
 runMain(async () => {
-  const options = parsePollServerArgs(process.argv.slice(2), process.env, { plan: { type: 'string' } })
+  const options = parsePollServerArgs(process.argv.slice(2), process.env, { 'plan': { type: 'string' }, 'deck-port': { type: 'string' } })
   if (options.help) {
     console.log(HELP)
     return 0
   }
   const deck = await loadSessionDeck(typeof options.values.plan === 'string' ? options.values.plan : undefined, loadScenarioLibrary(options.scenarios))
-  const serverOptions = pollServerOptions(options, DEFAULT_DECK_PORT)
+  const deckPort = typeof options.values['deck-port'] === 'string' ? Number(options.values['deck-port']) : DEFAULT_DECK_PORT
+  if (!Number.isInteger(deckPort) || deckPort < 1 || deckPort > 65_535)
+    throw new CliError(`--deck-port "${options.values['deck-port']}" must be a whole number from 1 to 65535`)
+  const serverOptions = pollServerOptions(options, deckPort)
   const server = await startPollServer({ ...serverOptions, definitions: numberDefinitions(serverOptions.definitions, deck) })
   // Handle Ctrl-C before saying we listen: whoever reads that line may signal at once.
   const stopped = stopOnSignals(async () => {
@@ -35,6 +40,9 @@ runMain(async () => {
   })
   serveStatsToParent()
   process.stdout.write(pollBanner(server, { showToken: options.showToken }))
+  const { plan } = deck
+  if (plan)
+    console.log(`  Plan ${plan.name}: ${plan.title}, ${plan.minutes} minutes, ${deck.polls.length} polls.`)
   console.log(`  Listening on port ${server.port}${options.host ? ` (${options.host})` : ' (all interfaces)'}. Ctrl-C stops it.`)
   await stopped
   return 0

@@ -2,6 +2,9 @@
 // Origin, so checking it stops other web pages (and DNS rebinding) from using the server.
 import { isIP } from 'node:net'
 
+/** The deck's port when Slidev runs locally (its default). */
+export const DEFAULT_DECK_PORT = 3030
+
 /** `scheme://host[:port]` in canonical form, or undefined when `value` is not an http(s) origin. */
 export function normalizeOrigin(value: string): string | undefined {
   try {

@@ -20,14 +20,13 @@ import { startHeartbeat } from './heartbeat'
 import { createRequestHandler } from './httpRoutes'
 import { JoinThrottle } from './joinThrottle'
 import { lanAddresses } from './lanAddress'
-import { isLoopbackAddress, isOriginAllowed, localDeckOrigins, normalizeOrigin } from './originPolicy'
+import { DEFAULT_DECK_PORT, isLoopbackAddress, isOriginAllowed, localDeckOrigins, normalizeOrigin } from './originPolicy'
 import { PollHub } from './pollHub'
 import { loadOrCreatePresenterToken } from './presenterToken'
 import { createPhonePageHandler } from './servePhonePage'
 import { SlicedQueue } from './slicedQueue'
 
-/** The deck's port when Slidev runs locally (its default). */
-export const DEFAULT_DECK_PORT = 3030
+export { DEFAULT_DECK_PORT } from './originPolicy'
 
 export interface PollServerOptions {
   /** Interface to listen on; undefined listens on all of them (the LAN). */

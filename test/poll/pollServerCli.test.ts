@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -76,5 +76,23 @@ describe('npm run poll-server', () => {
     const { code, stdout } = await runScript('scripts/start.ts', ['--help'], {}, 15_000)
     expect(code).toBe(0)
     expect(stdout).toContain('--deck-port')
+  })
+})
+
+describe('npm start', () => {
+  it('stops the deck and exits with the poll server\'s reason when the poll server cannot start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'start-cli-'))
+    try {
+      writeFileSync(join(dataDir, 'polls.sqlite'), '')
+      const { code, stdout, stderr } = await runScript('scripts/start.ts', ['--host', '127.0.0.1', '--port', '0', '--deck-port', '0', '--data-dir', dataDir], { BROWSER: 'none' }, 60_000)
+      expect(code).toBe(1)
+      expect(stderr).toMatch(/polls\.sqlite is empty \(0 bytes\) although it exists/)
+      expect(stdout).toContain('Stopped the poll server and the deck.')
+      // The damaged file is kept for recovery, untouched.
+      expect(readFileSync(join(dataDir, 'polls.sqlite'), 'utf8')).toBe('')
+    }
+    finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
