@@ -16,12 +16,14 @@ export interface PrintStyleOptions {
   kitTitle: string
   /** The document's name, at the top right of every page. */
   documentTitle: string
+  /** Everything the document shows, so only the font subsets it needs are embedded. */
+  text: string
 }
 
 /** The complete stylesheet for one document. */
-export function printStyles({ paper, kitTitle, documentTitle }: PrintStyleOptions): string {
+export function printStyles({ paper, kitTitle, documentTitle, text }: PrintStyleOptions): string {
   const font = `'${FONT_FAMILY}', sans-serif`
-  return `${fontFaceCss()}
+  return `${fontFaceCss(`${kitTitle}${documentTitle}${text}`)}
 @page {
   size: ${paperSizes[paper].css};
   margin: 20mm 17mm 18mm 17mm;

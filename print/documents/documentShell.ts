@@ -13,7 +13,7 @@ export interface DocumentShellOptions {
 
 /** Wraps a document body in a complete, self-contained HTML page (styles and fonts inlined). */
 export function documentShell({ paper, kitTitle, documentTitle, body }: DocumentShellOptions): string {
-  const css = printStyles({ paper, kitTitle, documentTitle })
+  const css = printStyles({ paper, kitTitle, documentTitle, text: body.value })
   return html`<!doctype html>
 <html lang="en">
 <head>
