@@ -1,8 +1,8 @@
 import type { Ref } from 'vue'
-import type { PollShortcut } from '../composables/pollShortcuts'
+import type { PollShortcut } from '../composables/usePollShortcuts'
 import { defineShortcutsSetup } from '@slidev/types'
 import { shallowRef } from 'vue'
-import { POLL_SHORTCUT_KEYS, runPollShortcut } from '../composables/pollShortcuts'
+import { POLL_SHORTCUT_KEYS, runPollShortcut } from '../composables/usePollShortcuts'
 
 // Slidev's keys, plus the poll keys of the presenter view: V opens voting, C closes it,
 // R reveals the answer. They act only on the poll slide that is current in the presenter

@@ -5,10 +5,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed, ref } from 'vue'
 import ScenarioPoll from '../../components/ScenarioPoll.vue'
-import { runPollShortcut } from '../../composables/pollShortcuts'
 import { useManualTally } from '../../composables/useManualTally'
 import { POLL_CONNECTION_KEY } from '../../composables/usePollConnection'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from '../../composables/usePollDisplay'
+import { runPollShortcut } from '../../composables/usePollShortcuts'
 import { fakePollConnection } from './support/fakePollConnection'
 
 // Where Slidev draws this instance: the test moves it between the projector, the presenter view, previews and print.
@@ -73,7 +73,7 @@ const button = (wrapper: VueWrapper, text: string) => wrapper.findAll('button').
 
 beforeEach(() => {
   asProjector()
-  usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY })
+  usePollDisplay(ID).value = { ...DEFAULT_POLL_DISPLAY }
   useManualTally(ID, 3).clear()
 })
 afterEach(() => {
@@ -271,7 +271,7 @@ describe('scenarioPoll through a poll server outage', () => {
     const fake = fakePollConnection('unreachable')
     const wrapper = render(fake)
     useManualTally(ID, 3).setCount(2, 15)
-    usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY, revealedOffline: true })
+    usePollDisplay(ID).value = { ...DEFAULT_POLL_DISPLAY, revealedOffline: true }
     await flushPromises()
     expect(wrapper.find('.poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
     expect(wrapper.find('.poll-live__offline').exists()).toBe(false)
@@ -387,7 +387,7 @@ describe('scenarioPoll in the presenter view', () => {
     expect(fake.controls).toEqual([{ action: 'reveal', poll: ID }])
     fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [1, 7, 0], voters: 8 }] }))
     await flushPromises()
-    expect(usePollDisplay(ID).state.value.revealedOffline).toBe(false)
+    expect(usePollDisplay(ID).value.revealedOffline).toBe(false)
     expect(wrapper.find('.poll-reveal').exists()).toBe(true)
   })
 })
