@@ -47,8 +47,8 @@ export function useLinkGrace({ status, downSince, graceMs, now = Date.now }: Use
     timer = undefined
     if (status.value === 'open') {
       expired.value = false
-      if (handsNow.state.value)
-        handsNow.set(false)
+      if (handsNow.value)
+        handsNow.value = false
       return
     }
     const since = downSince.value
@@ -64,7 +64,7 @@ export function useLinkGrace({ status, downSince, graceMs, now = Date.now }: Use
   const phase = computed<LinkPhase>(() => {
     if (status.value === 'open')
       return 'live'
-    return downSince.value !== null && !expired.value && !handsNow.state.value ? 'reconnecting' : 'offline'
+    return downSince.value !== null && !expired.value && !handsNow.value ? 'reconnecting' : 'offline'
   })
-  return { phase, takeHandsNow: () => handsNow.set(true) }
+  return { phase, takeHandsNow: () => handsNow.value = true }
 }

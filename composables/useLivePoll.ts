@@ -1,19 +1,17 @@
-import type { ComputedRef, Ref } from 'vue'
+import type { ComputedRef, MaybeRefOrGetter, Ref } from 'vue'
 import type { PeerStep } from '../poll/peerInstruction'
-import type { ControlAction, PollStatus, PresenterPoll, RoundTally } from '../poll/protocol'
+import type { ControlAction, PollStatus, RoundTally } from '../poll/protocol'
 import type { PollConnection } from './createPollConnection'
-import type { LinkPhase } from './linkGrace'
 import type { BarSeries } from './pollResults'
-import type { ManualTally } from './useManualTally'
 import type { PollDisplay } from './usePollDisplay'
-import { computed, onScopeDispose, shallowRef, watch } from 'vue'
+import type { UseShowOfHandsReturn } from './useShowOfHands'
+import { computed, shallowRef, toRef } from 'vue'
 import { handsStep, peerStep } from '../poll/peerInstruction'
 import { allowedActions } from '../poll/pollMachine'
 import { useLinkGrace } from './linkGrace'
-import { registerPollShortcuts } from './pollShortcuts'
-import { useManualTally } from './useManualTally'
 import { pollReconnectGraceMs, usePollConnection } from './usePollConnection'
-import { DEFAULT_POLL_DISPLAY, usePollDisplay } from './usePollDisplay'
+import { DEFAULT_POLL_DISPLAY } from './usePollDisplay'
+import { useRevealHandOver, useShowOfHands } from './useShowOfHands'
 
 export interface UseLivePollOptions {
   /** The scenario id, which is the poll id. */
@@ -22,12 +20,15 @@ export interface UseLivePollOptions {
   /** Index of the intended answer: the show of hands reads its band against it. */
   answer: number
   /** True where this instance may act: the current slide of the presenter view. */
-  controls: Readonly<Ref<boolean>>
+  controls: MaybeRefOrGetter<boolean>
   /** True in the presenter view's tab: it saves a show of hands once the server is back. */
-  saveHands?: Readonly<Ref<boolean>>
+  saveHands?: MaybeRefOrGetter<boolean>
   /** How long a dropped link shows "reconnecting" before a show of hands; default from the headmatter (20 s). */
   graceMs?: number
 }
+
+/** What the room can be shown of a live poll, through the server. */
+export type RoomDisplay = Pick<PollDisplay, 'showResults' | 'compareRounds'>
 
 export interface UseLivePollReturn {
   connection: PollConnection
@@ -35,17 +36,15 @@ export interface UseLivePollReturn {
   live: ComputedRef<boolean>
   /** The link dropped moments ago: the room keeps the last state and reads "reconnecting". */
   held: ComputedRef<boolean>
-  phase: ComputedRef<LinkPhase>
-  /** The poll as the server last described it. */
-  server: ComputedRef<PresenterPoll | undefined>
-  /** The server's status, or the manual mode's (draft, or revealed once the presenter reveals). */
+  /** The server's status, or the show of hands' (draft, or revealed once the presenter reveals). */
   status: ComputedRef<PollStatus>
   round: ComputedRef<number>
   rounds: ComputedRef<readonly RoundTally[]>
   /** Devices with a vote in the current round. */
   voted: ComputedRef<number>
-  display: Readonly<Ref<PollDisplay>>
-  manual: Readonly<Ref<ManualTally>>
+  display: ComputedRef<PollDisplay>
+  /** The show of hands taken while no server answers. */
+  hands: UseShowOfHandsReturn
   /** Bars to draw; empty when there is nothing to count yet. */
   series: ComputedRef<BarSeries[]>
   /** Whether the room (the projector) sees the bars. */
@@ -57,51 +56,46 @@ export interface UseLivePollReturn {
   pending: Readonly<Ref<ControlAction | null>>
   /** Why the last control failed, in words. */
   error: Readonly<Ref<string>>
+  /** Open, close, reveal, reset or start round 2: on the server, or on the slide during a show of hands. */
   act: (action: ControlAction) => Promise<void>
-  setDisplay: (patch: Partial<PollDisplay>) => void
-  setHands: (choice: number, value: unknown) => void
-  clearHands: () => void
+  /** Changes what every projector shows of the live poll. */
+  setDisplay: (patch: Partial<RoomDisplay>) => void
   /** Presenter: stop waiting for the server and take a show of hands now. */
   takeHandsNow: () => void
 }
 
-/** Polls whose show of hands this tab is saving now: several instances of one slide save once. */
-const savingHands = new Set<string>()
-
-/** One poll slide's state and actions: live from the poll server, or a show of hands when there is none. */
-export function useLivePoll({ id, choiceCount, answer, controls, saveHands = shallowRef(false), graceMs = pollReconnectGraceMs() }: UseLivePollOptions): UseLivePollReturn {
+/** One poll slide's state and the presenter's actions: live from the poll server, or a show of hands when there is none. */
+export function useLivePoll({ id, choiceCount, answer, controls: controlsSource, saveHands = false, graceMs = pollReconnectGraceMs() }: UseLivePollOptions): UseLivePollReturn {
+  const controls = toRef(controlsSource)
   const connection = usePollConnection()
   const { phase, takeHandsNow } = useLinkGrace({ status: connection.status, downSince: connection.downSince, graceMs })
-  const displayStore = usePollDisplay(id)
-  const manualStore = useManualTally(id, choiceCount)
-  const manual = manualStore.state
   const pending = shallowRef<ControlAction | null>(null)
   const error = shallowRef('')
 
   const server = computed(() => connection.polls.value.get(id))
   const live = computed(() => connection.status.value === 'open' && server.value !== undefined)
   const held = computed(() => phase.value === 'reconnecting' && server.value !== undefined)
+  const hands = useShowOfHands({ id, choiceCount, connection, server, live, saveHands, onError: message => error.value = message })
   /** The server's last word is what the room sees: live, or held through a short outage. */
   const fromServer = computed(() => live.value || held.value)
   /** Results shown and rounds compared come from the server, so any projector anywhere follows them. */
   const display = computed<PollDisplay>(() => ({
     ...DEFAULT_POLL_DISPLAY,
     ...(fromServer.value ? server.value!.display : {}),
-    revealedOffline: displayStore.state.value.revealedOffline,
+    revealedOffline: hands.revealed.value,
   }))
   const status = computed<PollStatus>(() => {
     if (fromServer.value)
       return server.value!.status
-    return display.value.revealedOffline ? 'revealed' : 'draft'
+    return hands.revealed.value ? 'revealed' : 'draft'
   })
   const round = computed(() => fromServer.value ? server.value!.round : 1)
   const rounds = computed<readonly RoundTally[]>(() => fromServer.value ? server.value!.rounds : [])
   const voted = computed(() => rounds.value[round.value - 1]?.voters ?? 0)
-  const hands = computed(() => manual.value.counts.some(count => count > 0))
 
   const series = computed<BarSeries[]>(() => {
     if (!fromServer.value)
-      return hands.value ? [{ label: 'Show of hands', counts: manual.value.counts }] : []
+      return hands.counted.value ? [{ label: 'Show of hands', counts: hands.tally.value.counts }] : []
     const all = rounds.value
     const shown = display.value.compareRounds && all.length > 1 ? all : all.slice(round.value - 1, round.value)
     // Empty bars say nothing before the reveal: show the choices alone until someone votes.
@@ -109,22 +103,19 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
       return []
     return shown.map(tally => ({ label: `Round ${tally.round}`, counts: tally.counts }))
   })
-  const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && hands.value))
+  const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && hands.counted.value))
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
   const peer = computed(() => live.value
     ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer, comparing: display.value.compareRounds })
-    : handsStep(manual.value.counts, answer, display.value.revealedOffline))
+    : handsStep(hands.tally.value.counts, answer, hands.revealed.value))
 
-  function setDisplay(patch: Partial<PollDisplay>): void {
-    const { revealedOffline, ...forRoom } = patch
-    if (revealedOffline !== undefined)
-      displayStore.set({ ...displayStore.state.value, revealedOffline })
-    if (Object.keys(forRoom).length > 0 && controls.value && live.value) {
-      error.value = ''
-      connection.display(id, forRoom).catch((caught: unknown) => {
-        error.value = `Could not change what the room sees: ${caught instanceof Error ? caught.message : String(caught)}`
-      })
-    }
+  function setDisplay(patch: Partial<RoomDisplay>): void {
+    if (Object.keys(patch).length === 0 || !controls.value || !live.value)
+      return
+    error.value = ''
+    connection.display(id, patch).catch((caught: unknown) => {
+      error.value = `Could not change what the room sees: ${caught instanceof Error ? caught.message : String(caught)}`
+    })
   }
 
   async function act(action: ControlAction): Promise<void> {
@@ -132,11 +123,11 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
     if (!controls.value || pending.value || held.value)
       return
     if (!live.value) {
-      // Manual mode: the presenter reveals the answer on the slide itself.
+      // A show of hands: the presenter reveals the answer on the slide itself.
       if (action === 'reveal')
-        setDisplay({ revealedOffline: true })
+        hands.setRevealed(true)
       else if (action === 'reset')
-        clearHands()
+        hands.clear()
       return
     }
     if (!allowed.value.has(action))
@@ -147,7 +138,7 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
       await connection.control(action, id)
       // The server resets what the room sees itself; only the local show-of-hands reveal is left.
       if (action === 'reset')
-        displayStore.set({ ...DEFAULT_POLL_DISPLAY })
+        hands.forgetDisplay()
     }
     catch (caught) {
       error.value = `Could not ${action.replace('-', ' ')}: ${caught instanceof Error ? caught.message : String(caught)}`
@@ -157,82 +148,7 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
     }
   }
 
-  function setHands(choice: number, value: unknown): void {
-    manualStore.setCount(choice, value, server.value?.round ?? manual.value.round)
-  }
+  useRevealHandOver({ hands, controls, live, status, canReveal: computed(() => allowed.value.has('reveal')), reveal: () => act('reveal') })
 
-  /** Sends a show of hands taken offline once the server is back. */
-  async function saveHandsToServer(): Promise<void> {
-    const tally = manual.value
-    const poll = server.value
-    if (!saveHands.value || !live.value || !poll || tally.saved || !hands.value || savingHands.has(id))
-      return
-    savingHands.add(id)
-    try {
-      await connection.manualTally(id, Math.min(tally.round, poll.round), tally.counts)
-      if (manual.value === tally)
-        manualStore.markSaved()
-    }
-    catch (caught) {
-      error.value = `Could not save the show of hands: ${caught instanceof Error ? caught.message : String(caught)} It is kept on this computer.`
-    }
-    finally {
-      savingHands.delete(id)
-    }
-    if (manual.value !== tally)
-      void saveHandsToServer()
-  }
-  watch([live, manual, saveHands], () => void saveHandsToServer(), { immediate: true })
-
-  // An answer revealed during a show of hands is revealed on the server too, once the hands
-  // are saved; like every control, only from the presenter view's current slide.
-  watch([controls, live, status, manual], async () => {
-    if (!controls.value || !live.value || !display.value.revealedOffline || !manual.value.saved)
-      return
-    // Draft until the server's state after the hands arrives; open means the presenter moved on.
-    if (status.value === 'revealed' || status.value === 'open')
-      setDisplay({ revealedOffline: false })
-    else if (allowed.value.has('reveal'))
-      await act('reveal')
-  }, { immediate: true })
-
-  function clearHands(): void {
-    manualStore.clear()
-    setDisplay({ revealedOffline: false })
-  }
-
-  // Only the presenter view's current slide answers the poll keys.
-  let unregister: (() => void) | undefined
-  watch(controls, (on) => {
-    unregister?.()
-    unregister = on
-      ? registerPollShortcuts(shortcut => void act(shortcut))
-      : undefined
-  }, { immediate: true })
-  onScopeDispose(() => unregister?.())
-
-  return {
-    connection,
-    live,
-    held,
-    phase,
-    server,
-    status,
-    round,
-    rounds,
-    voted,
-    display,
-    manual,
-    series,
-    resultsForRoom,
-    allowed,
-    peer,
-    pending,
-    error,
-    act,
-    setDisplay,
-    setHands,
-    clearHands,
-    takeHandsNow,
-  }
+  return { connection, live, held, status, round, rounds, voted, display, hands, series, resultsForRoom, allowed, peer, pending, error, act, setDisplay, takeHandsNow }
 }

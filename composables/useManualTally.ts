@@ -1,4 +1,4 @@
-import type { SharedStorage } from './useSharedStorage'
+import type { Ref } from 'vue'
 import { MAX_HANDS_PER_CHOICE, MAX_ROUNDS } from '../poll/protocol'
 import { useSharedStorage } from './useSharedStorage'
 
@@ -32,7 +32,9 @@ export function parseManualTally(raw: unknown, choices: number): ManualTally | u
   return { round: knownRound, counts: counts.map(toHandCount), saved: saved === true }
 }
 
-export interface UseManualTallyReturn extends SharedStorage<ManualTally> {
+export interface UseManualTallyReturn {
+  /** The counts; changes when this tab or another tab of the deck sets them. */
+  state: Readonly<Ref<ManualTally>>
   /** Sets one choice's hands for `round`; the tally is unsaved again. */
   setCount: (choice: number, value: unknown, round?: number) => void
   markSaved: () => void
@@ -42,17 +44,17 @@ export interface UseManualTallyReturn extends SharedStorage<ManualTally> {
 /** The manual tally of one poll, kept in localStorage (and so in every tab of the deck). */
 export function useManualTally(pollId: string, choices: number): UseManualTallyReturn {
   const empty = (): ManualTally => ({ round: 1, counts: Array.from<number>({ length: choices }).fill(0), saved: false })
-  const storage = useSharedStorage(`pm-workshop-manual-tally:${pollId}`, empty(), raw => parseManualTally(raw, choices))
+  const state = useSharedStorage(`pm-workshop-manual-tally:${pollId}`, empty(), raw => parseManualTally(raw, choices))
   return {
-    ...storage,
-    setCount(choice, value, round = storage.state.value.round) {
-      const counts = [...storage.state.value.counts]
+    state,
+    setCount(choice, value, round = state.value.round) {
+      const counts = [...state.value.counts]
       if (choice < 0 || choice >= counts.length)
         return
       counts[choice] = toHandCount(value)
-      storage.set({ round, counts, saved: false })
+      state.value = { round, counts, saved: false }
     },
-    markSaved: () => storage.set({ ...storage.state.value, saved: true }),
-    clear: () => storage.set(empty()),
+    markSaved: () => state.value = { ...state.value, saved: true },
+    clear: () => state.value = empty(),
   }
 }

@@ -1,4 +1,4 @@
-import type { SharedStorage } from './useSharedStorage'
+import type { Ref } from 'vue'
 import { useSharedStorage } from './useSharedStorage'
 
 /**
@@ -26,6 +26,6 @@ export function parsePollDisplay(raw: unknown): PollDisplay | undefined {
 }
 
 /** The display flags of one poll, shared by the deck's tabs. */
-export function usePollDisplay(pollId: string): SharedStorage<PollDisplay> {
+export function usePollDisplay(pollId: string): Ref<PollDisplay> {
   return useSharedStorage(`pm-workshop-poll-display:${pollId}`, { ...DEFAULT_POLL_DISPLAY }, parsePollDisplay)
 }

@@ -1,6 +1,9 @@
 // The presenter's poll keys. setup/shortcuts.ts binds the keys; the poll slide that is
-// current in the presenter view registers what they do. Any other instance (the
-// projector window, previews, hidden neighbours) never registers, so its keys do nothing.
+// current in the presenter view registers what they do (usePollShortcuts). Any other
+// instance (the projector window, previews, hidden neighbours) never registers, so its
+// keys do nothing.
+import type { MaybeRefOrGetter } from 'vue'
+import { toValue, watch } from 'vue'
 
 /** What a poll key asks for. */
 export type PollShortcut = 'open' | 'close' | 'reveal'
@@ -28,4 +31,12 @@ export function runPollShortcut(shortcut: PollShortcut): boolean {
     return false
   active.handler(shortcut)
   return true
+}
+
+/** The poll keys act through `handler` while `enabled` holds (the presenter view's current slide), until the scope ends. */
+export function usePollShortcuts(enabled: MaybeRefOrGetter<boolean>, handler: Handler): void {
+  watch(() => toValue(enabled), (on, _, onCleanup) => {
+    if (on)
+      onCleanup(registerPollShortcuts(handler))
+  }, { immediate: true })
 }
