@@ -2,6 +2,8 @@
 // the process's file descriptors and lock out the room. Defaults leave room for a whole
 // class behind one venue NAT or proxy. Counts live in memory only, while sockets are open.
 
+import { isLoopbackAddress } from './originPolicy'
+
 export interface AddressLimitsOptions {
   /** Open sockets per address (default 1000: a room of 500 phones behind one NAT, twice over). */
   maxOpen?: number
@@ -12,11 +14,6 @@ export interface AddressLimitsOptions {
    * local reverse proxy or tunnel, behind which a whole room arrives from 127.0.0.1.
    */
   exemptLoopback?: boolean
-}
-
-/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
-export function isLoopback(address: string): boolean {
-  return address === '::1' || /^(?:::ffff:)?127\./.test(address)
 }
 
 export class AddressLimits {
@@ -34,7 +31,7 @@ export class AddressLimits {
 
   /** True when one more socket from `address` would go over a limit. */
   isFull(address: string): boolean {
-    if (this.exemptLoopback && isLoopback(address))
+    if (this.exemptLoopback && isLoopbackAddress(address))
       return false
     return (this.open.get(address) ?? 0) >= this.maxOpen || (this.waiting.get(address) ?? 0) >= this.maxWaiting
   }

@@ -3,7 +3,7 @@ import process from 'node:process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { PROTOCOL_VERSION } from '../../poll/protocol'
-import { isLoopback } from '../../poll/server/addressLimits'
+import { isLoopbackAddress as isLoopback } from '../../poll/server/originPolicy'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
