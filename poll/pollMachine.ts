@@ -1,21 +1,8 @@
 // The pure poll state machine: lifecycle, rounds and tallies. No I/O: the server
 // persists each effect and rebuilds the machine from the store after a restart.
+import type { PollDefinition } from './pollDefinition'
 import type { ControlAction, ErrorCode, PollDisplay, PollStatus } from './protocol'
 import { MAX_ROUNDS } from './protocol'
-
-/** A poll's content, frozen into a session when the poll is first opened. */
-export interface PollDefinition {
-  /** The scenario id. */
-  id: string
-  title: string
-  situation: string
-  question: string
-  choices: string[]
-  /** Index of the intended answer in `choices`. */
-  answer: number
-  rationale: string
-  debrief: string[]
-}
 
 /** One poll's live state. Treat as read-only outside the machine. */
 export interface PollRecord {

@@ -3,7 +3,7 @@
 // store uses) and the built-in node:sqlite. Both files use WAL and synchronous=FULL, the
 // store's schema and its vote upsert; votes commit in groups the way GroupCommit batches
 // them. Runs alternate between the drivers. LAST line: one JSON object.
-import type { PollDefinition } from '../poll/pollMachine'
+import type { PollDefinition } from '../poll/pollDefinition'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'

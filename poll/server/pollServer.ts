@@ -2,7 +2,7 @@ import type { Buffer } from 'node:buffer'
 // The poll server: Node http + ws on the LAN, one workshop session, SQLite behind it.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { PollDefinition } from '../pollMachine'
+import type { PollDefinition } from '../pollDefinition'
 import type { JoinInfo } from '../protocol'
 import type { AddressLimitsOptions } from './addressLimits'
 import type { HubStats } from './pollHub'

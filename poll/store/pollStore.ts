@@ -1,12 +1,14 @@
 // Durable poll state: one SQLite file, WAL, synchronous=FULL, so a committed
 // transaction survives kill -9 and power loss. Callers batch writes (group commit).
 import type { Database as SqliteDatabase } from 'better-sqlite3'
-import type { Effect, MachineState, PollDefinition } from '../pollMachine'
+import type { PollDefinition } from '../pollDefinition'
+import type { Effect, MachineState } from '../pollMachine'
 import type { PollStatus } from '../protocol'
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as z from 'zod/mini'
+import { pollDefinitionSchema } from '../pollDefinition'
 import { HANDS_DEVICE_PREFIX } from '../pollMachine'
 import { pollStatuses } from '../protocol'
 import { migrations } from './migrations'
@@ -43,16 +45,6 @@ export class PollStoreError extends Error {
   override name = 'PollStoreError'
 }
 
-const definitionSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  situation: z.string(),
-  question: z.string(),
-  choices: z.array(z.string()),
-  answer: z.int(),
-  rationale: z.string(),
-  debrief: z.array(z.string()),
-})
 const statusSchema = z.enum(pollStatuses)
 
 interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
@@ -207,7 +199,7 @@ function parseDefinition(row: PollRow): PollDefinition {
   catch {
     throw damaged()
   }
-  const parsed = definitionSchema.safeParse(json)
+  const parsed = pollDefinitionSchema.safeParse(json)
   if (!parsed.success)
     throw damaged()
   return parsed.data
