@@ -47,9 +47,6 @@ export class PollStoreError extends Error {
 
 const statusSchema = z.enum(pollStatuses)
 
-interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
-interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
-
 /** The SQLite store of sessions, polls and votes. */
 export class PollStore {
   private readonly statements: ReturnType<typeof prepare>
@@ -113,26 +110,26 @@ export class PollStore {
   }
 
   session(id: string): SessionInfo | undefined {
-    const row = this.statements.session.get(id) as { id: string, join_code: string, created_at: string } | undefined
+    const row = this.statements.session.get(id)
     return row && { id: row.id, joinCode: row.join_code, createdAt: row.created_at }
   }
 
   /** Every session, newest first, with how many polls were opened and votes cast. */
   listSessions(): SessionSummary[] {
-    const rows = this.statements.listSessions.all() as { id: string, join_code: string, created_at: string, polls: number, votes: number }[]
+    const rows = this.statements.listSessions.all()
     return rows.map(row => ({ id: row.id, joinCode: row.join_code, createdAt: row.created_at, polls: row.polls, votes: row.votes }))
   }
 
   /** Everything needed to rebuild a session's PollMachine. */
   loadState(sessionId: string): MachineState {
-    const session = this.statements.sessionCurrent.get(sessionId) as { current_poll: string | null } | undefined
-    const polls = (this.statements.polls.all(sessionId) as PollRow[]).map(row => ({
+    const session = this.statements.sessionCurrent.get(sessionId)
+    const polls = this.statements.polls.all(sessionId).map(row => ({
       definition: parseDefinition(row),
       status: statusSchema.parse(row.status),
       round: row.round,
       display: { showResults: row.show_results === 1, compareRounds: row.compare_rounds === 1 },
     }))
-    const votes = (this.statements.votes.all(sessionId) as VoteRow[])
+    const votes = this.statements.votes.all(sessionId)
       .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, choice: row.choice }))
     return { current: session?.current_poll ?? null, polls, votes }
   }
@@ -161,8 +158,8 @@ export class PollStore {
 
   /** Opened polls of a session in the order they were first opened, with counts per round and choice. */
   results(sessionId: string): StoredPollResult[] {
-    const counts = this.statements.counts.all(sessionId) as { poll_id: string, round: number, choice: number, n: number }[]
-    return (this.statements.polls.all(sessionId) as PollRow[])
+    const counts = this.statements.counts.all(sessionId)
+    return this.statements.polls.all(sessionId)
       .filter(row => row.status !== 'draft')
       .map((row) => {
         const definition = parseDefinition(row)
@@ -178,10 +175,11 @@ export class PollStore {
 
   /** How many vote rows a session (optionally one poll) holds. */
   countVotes(sessionId: string, pollId?: string): number {
-    const row = (pollId === undefined
+    const row = pollId === undefined
       ? this.statements.countSessionVotes.get(sessionId)
-      : this.statements.countPollVotes.get(sessionId, pollId)) as { n: number }
-    return row.n
+      : this.statements.countPollVotes.get(sessionId, pollId)
+    // count(*) always returns one row.
+    return row?.n ?? 0
   }
 
   close(): void {
@@ -223,31 +221,38 @@ function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
   })()
 }
 
+interface SessionRow { id: string, join_code: string, created_at: string }
+interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
+interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
+interface CountRow { poll_id: string, round: number, choice: number, n: number }
+type SessionId = [sessionId: string]
+
+/** Every statement the store runs, typed by what it binds and the rows it returns. */
 function prepare(db: SqliteDatabase) {
   return {
-    session: db.prepare('SELECT id, join_code, created_at FROM sessions WHERE id = ?'),
-    sessionCurrent: db.prepare('SELECT current_poll FROM sessions WHERE id = ?'),
-    insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)'),
-    listSessions: db.prepare(`
+    session: db.prepare<SessionId, SessionRow>('SELECT id, join_code, created_at FROM sessions WHERE id = ?'),
+    sessionCurrent: db.prepare<SessionId, { current_poll: string | null }>('SELECT current_poll FROM sessions WHERE id = ?'),
+    insertSession: db.prepare<[id: string, joinCode: string, createdAt: string], never>('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)'),
+    listSessions: db.prepare<[], SessionRow & { polls: number, votes: number }>(`
       SELECT s.id, s.join_code, s.created_at,
         (SELECT count(*) FROM polls p WHERE p.session_id = s.id AND p.status != 'draft') AS polls,
         (SELECT count(*) FROM votes v WHERE v.session_id = s.id) AS votes
       FROM sessions s ORDER BY s.created_at DESC, s.id`),
-    polls: db.prepare('SELECT poll_id, definition, status, round, show_results, compare_rounds FROM polls WHERE session_id = ? ORDER BY seq'),
-    votes: db.prepare('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
-    counts: db.prepare('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
-    upsertVote: db.prepare(UPSERT_VOTE_SQL),
-    upsertPoll: db.prepare(`
+    polls: db.prepare<SessionId, PollRow>('SELECT poll_id, definition, status, round, show_results, compare_rounds FROM polls WHERE session_id = ? ORDER BY seq'),
+    votes: db.prepare<SessionId, VoteRow>('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
+    counts: db.prepare<SessionId, CountRow>('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
+    upsertVote: db.prepare<[sessionId: string, pollId: string, round: number, deviceId: string, choice: number], never>(UPSERT_VOTE_SQL),
+    upsertPoll: db.prepare<[sessionId: string, pollId: string, seqSessionId: string, definition: string, status: PollStatus, round: number, showResults: number, compareRounds: number, updatedAt: string], never>(`
       INSERT INTO polls (session_id, poll_id, seq, definition, status, round, show_results, compare_rounds, updated_at)
       VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM polls WHERE session_id = ?), ?, ?, ?, ?, ?, ?)
       ON CONFLICT (session_id, poll_id) DO UPDATE SET
         definition = excluded.definition, status = excluded.status, round = excluded.round,
         show_results = excluded.show_results, compare_rounds = excluded.compare_rounds, updated_at = excluded.updated_at`),
-    clearVotes: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
-    clearHands: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
-    setCurrent: db.prepare('UPDATE sessions SET current_poll = ? WHERE id = ?'),
-    countSessionVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
-    countPollVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
+    clearVotes: db.prepare<[sessionId: string, pollId: string], never>('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
+    clearHands: db.prepare<[sessionId: string, pollId: string, round: number, deviceLike: string], never>('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
+    setCurrent: db.prepare<[current: string | null, sessionId: string], never>('UPDATE sessions SET current_poll = ? WHERE id = ?'),
+    countSessionVotes: db.prepare<SessionId, { n: number }>('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
+    countPollVotes: db.prepare<[sessionId: string, pollId: string], { n: number }>('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
   }
 }
 
