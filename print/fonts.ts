@@ -5,6 +5,7 @@
 import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { UserFacingError } from '../lib/userFacingError'
 
 /** The family name documents use in `font-family`. */
 export const FONT_FAMILY = 'Inter'
@@ -30,7 +31,7 @@ function buildFontFaces(): string {
   const face = (subset: string, weight: number, style: 'normal' | 'italic') => {
     const range = ranges[subset]
     if (!range)
-      throw new Error(`${PACKAGE} has no "${subset}" subset; reinstall it with npm install`)
+      throw new UserFacingError(`${PACKAGE} has no "${subset}" subset; reinstall it with npm install`)
     const file = readFileSync(require.resolve(`${PACKAGE}/files/inter-${subset}-${weight}-${style}.woff2`))
     return `@font-face { font-family: '${FONT_FAMILY}'; font-style: ${style}; font-weight: ${weight}; font-display: block; `
       + `src: url(data:font/woff2;base64,${Buffer.from(file).toString('base64')}) format('woff2'); unicode-range: ${range}; }`

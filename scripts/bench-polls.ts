@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
+import { UserFacingError } from '../lib/userFacingError'
 import { createPollClient } from '../poll/client'
 import { socketUrl } from '../poll/protocol'
 import { loadPollDefinitions } from '../poll/server/pollCatalog'
@@ -50,12 +51,12 @@ runMain(async () => {
   const clients = Number(values.clients)
   const timeoutMs = Number(values['timeout-s']) * 1000
   if (!Number.isInteger(clients) || clients < 1 || clients > 20_000)
-    throw new Error('--clients must be a whole number from 1 to 20000')
+    throw new UserFacingError('--clients must be a whole number from 1 to 20000')
   checkFileLimit(clients)
 
   const poll = loadPollDefinitions()[0]
   if (!poll)
-    throw new Error('The scenario library has no scenarios to poll.')
+    throw new UserFacingError('The scenario library has no scenarios to poll.')
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-polls-'))
   let server = await spawnPollServer({ dataDir, session: SESSION })
   const overall = setTimeout(() => {
@@ -193,7 +194,7 @@ function checkFileLimit(clients: number): void {
   }
   catch {}
   if (clients + 200 > limit)
-    throw new Error(`${clients} clients need about ${clients + 200} open files, but the limit is ${limit}; raise it (ulimit -n ${clients + 1000}) or use fewer --clients`)
+    throw new UserFacingError(`${clients} clients need about ${clients + 200} open files, but the limit is ${limit}; raise it (ulimit -n ${clients + 1000}) or use fewer --clients`)
 }
 
 function round(value: number): number {

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { UserFacingError } from '../lib/userFacingError'
 import { migrations } from '../poll/store/migrations'
 import { DB_FILE_NAME, PollStore, UPSERT_VOTE_SQL } from '../poll/store/pollStore'
 import { runMain } from './lib/runMain'
@@ -127,7 +128,7 @@ runMain(async () => {
   const count = Number(values.votes)
   const runs = Number(values.runs)
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1)
-    throw new Error('--votes and --runs must be whole numbers of at least 1')
+    throw new UserFacingError('--votes and --runs must be whole numbers of at least 1')
 
   const votes = Array.from({ length: count }, (_, i) => ({ device: `device-${i}`, choice: i % 3 }))
   const drivers = [betterSqlite3, nodeSqlite]

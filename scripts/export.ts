@@ -8,6 +8,7 @@ import { choosePlan, loadSessionPlans, PLAN_ENV } from '../content/loadSessionPl
 import { displayPath } from '../lib/displayPath'
 import { findBrowser } from '../lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
+import { UserFacingError } from '../lib/userFacingError'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME]
@@ -50,7 +51,7 @@ runMain(async () => {
     child.on('exit', status => resolveCode(status ?? 1))
   })
   if (code !== 0)
-    throw new Error(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
+    throw new UserFacingError(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
 
   const kb = Math.round(statSync(output).size / 1024)
   console.log(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)`)

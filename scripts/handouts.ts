@@ -6,7 +6,8 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { displayPath } from '../lib/displayPath.ts'
 import { KIT_ROOT } from '../lib/kitPaths.ts'
-import { buildHandouts, documentKinds, HandoutsError, outputFormats } from '../print/buildHandouts.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
+import { buildHandouts, documentKinds, outputFormats } from '../print/buildHandouts.ts'
 import { paperNames, paperSizes } from '../print/paper.ts'
 import { runMain } from './lib/runMain.ts'
 
@@ -35,7 +36,7 @@ PDFs are rendered by a Chrome, Chromium or Edge on this machine; set CHROME_PATH
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value))
     return value as T
-  throw new HandoutsError(`${flag} "${value}" is not known; use ${allowed.join(', ')}.`)
+  throw new UserFacingError(`${flag} "${value}" is not known; use ${allowed.join(', ')}.`)
 }
 
 runMain(async () => {

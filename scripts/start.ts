@@ -8,6 +8,7 @@ import { loadScenarioLibrary } from '../content/loadScenarios'
 import { PLAN_ENV } from '../content/loadSessionPlans'
 import { loadSessionDeck, numberDefinitions } from '../content/sessionDeck'
 import { KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
+import { UserFacingError } from '../lib/userFacingError'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
 import { pollBanner } from './lib/pollBanner'
 import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
@@ -95,7 +96,7 @@ async function freePort(start: number): Promise<number> {
     if (await canListen(port))
       return port
   }
-  throw new Error(`No free port for the deck from ${start} to ${start + 99}; pass --deck-port.`)
+  throw new UserFacingError(`No free port for the deck from ${start} to ${start + 99}; pass --deck-port.`)
 }
 
 function canListen(port: number): Promise<boolean> {

@@ -9,6 +9,7 @@ import type { HubStats } from './pollHub'
 import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
 import { WebSocketServer } from 'ws'
+import { UserFacingError } from '../../lib/userFacingError'
 import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
 import { PollStore } from '../store/pollStore'
 import { AddressLimits } from './addressLimits'
@@ -73,10 +74,6 @@ export interface RunningPollServer {
   dbFile: string
   stats: () => HubStats
   close: () => Promise<void>
-}
-
-export class PollServerError extends Error {
-  override name = 'PollServerError'
 }
 
 /** Today's date as YYYY-MM-DD in local time: one session per workshop day unless told otherwise. */
@@ -196,7 +193,7 @@ function listen(server: ReturnType<typeof createServer>, host: string | undefine
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE'
-        ? new PollServerError(`Port ${port} is already in use: is another poll server running? Stop it, or pick another port with --port.`)
+        ? new UserFacingError(`Port ${port} is already in use: is another poll server running? Stop it, or pick another port with --port.`)
         : error)
     }
     server.once('error', onError)

@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as z from 'zod/mini'
+import { UserFacingError } from '../../lib/userFacingError'
 import { pollDefinitionSchema } from '../pollDefinition'
 import { HANDS_DEVICE_PREFIX } from '../pollMachine'
 import { pollStatuses } from '../protocol'
@@ -41,10 +42,6 @@ export interface StoredPollResult {
   counts: number[][]
 }
 
-export class PollStoreError extends Error {
-  override name = 'PollStoreError'
-}
-
 const statusSchema = z.enum(pollStatuses)
 
 /** The SQLite store of sessions, polls and votes. */
@@ -61,7 +58,7 @@ export class PollStore {
     // Never start a fresh session over a store that exists: a new join code would hide the lost votes.
     const keep = `Keep the file as it is (the sqlite3 tool may still recover votes from it) and start a new session in another folder: --data-dir <new folder>.`
     if (existsSync(file) && statSync(file).size === 0)
-      throw new PollStoreError(`The poll database ${file} is empty (0 bytes) although it exists, so its votes are gone. ${keep}`)
+      throw new UserFacingError(`The poll database ${file} is empty (0 bytes) although it exists, so its votes are gone. ${keep}`)
     let db: SqliteDatabase
     try {
       if (!options.readonly)
@@ -69,13 +66,13 @@ export class PollStore {
       db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
     }
     catch (error) {
-      throw new PollStoreError(`Cannot open the poll database ${file}: ${whyNotOpened(dataDir, error)}. Pass --data-dir with a folder you can write to.`)
+      throw new UserFacingError(`Cannot open the poll database ${file}: ${whyNotOpened(dataDir, error)}. Pass --data-dir with a folder you can write to.`)
     }
     try {
       // A damaged file must stop the server here, not start with half its votes.
       const problems = (db.pragma('quick_check') as { quick_check: string }[]).map(row => row.quick_check)
       if (problems.join() !== 'ok')
-        throw new PollStoreError(`The poll database ${file} is damaged (${problems.slice(0, 3).join('; ')}). ${keep}`)
+        throw new UserFacingError(`The poll database ${file} is damaged (${problems.slice(0, 3).join('; ')}). ${keep}`)
       if (!options.readonly) {
         db.pragma('journal_mode = WAL')
         // FULL: fsync the WAL on every commit, so an acknowledged vote survives a crash.
@@ -87,9 +84,9 @@ export class PollStore {
     }
     catch (error) {
       db.close()
-      if (error instanceof PollStoreError)
+      if (error instanceof UserFacingError)
         throw error
-      throw new PollStoreError(`The poll database ${file} is damaged (${error instanceof Error ? error.message : String(error)}). ${keep}`)
+      throw new UserFacingError(`The poll database ${file} is damaged (${error instanceof Error ? error.message : String(error)}). ${keep}`)
     }
     return new PollStore(db, file)
   }
@@ -189,7 +186,7 @@ export class PollStore {
 }
 
 function parseDefinition(row: PollRow): PollDefinition {
-  const damaged = () => new PollStoreError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
+  const damaged = () => new UserFacingError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
   let json: unknown
   try {
     json = JSON.parse(row.definition)
@@ -206,11 +203,11 @@ function parseDefinition(row: PollRow): PollDefinition {
 function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > migrations.length)
-    throw new PollStoreError(`${file} was written by a newer version of the kit (schema ${version}); update the kit to read it.`)
+    throw new UserFacingError(`${file} was written by a newer version of the kit (schema ${version}); update the kit to read it.`)
   if (version === migrations.length)
     return
   if (readonly)
-    throw new PollStoreError(`${file} has an older schema; start the poll server once to upgrade it.`)
+    throw new UserFacingError(`${file} has an older schema; start the poll server once to upgrade it.`)
   db.transaction(() => {
     for (const [index, sql] of migrations.entries()) {
       if (index < version)

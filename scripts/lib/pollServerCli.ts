@@ -5,6 +5,7 @@ import type { PollServerOptions } from '../../poll/server/pollServer'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_POLL_DATA_DIR } from '../../lib/kitPaths'
+import { UserFacingError } from '../../lib/userFacingError'
 import { DEFAULT_POLL_PORT, sessionIdSchema } from '../../poll/protocol'
 import { localDeckOrigins, normalizeOrigin } from '../../poll/server/originPolicy'
 import { loadPollDefinitions } from '../../poll/server/pollCatalog'
@@ -44,11 +45,7 @@ export const POLL_SERVER_FLAGS = `  --host HOST          interface to listen on 
                        (default: 30000)                                [POLL_HEARTBEAT_MS]
   -h, --help           show this help`
 
-export class CliError extends Error {
-  override name = 'CliError'
-}
-
-/** Parses flags, falling back to the POLL_* environment variables. Throws CliError on bad values. */
+/** Parses flags, falling back to the POLL_* environment variables. Throws UserFacingError on bad values. */
 export function parsePollServerArgs(args: string[], env: NodeJS.ProcessEnv, extra: NonNullable<ParseArgsConfig['options']> = {}): PollCliOptions & { values: Record<string, unknown> } {
   const { values: parsed } = parseArgs({
     args,
@@ -111,7 +108,7 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
 }
 
 function fail(message: string): never {
-  throw new CliError(message)
+  throw new UserFacingError(message)
 }
 
 /** The poll server's options from the parsed flags, for a deck on localhost at `deckPort` (plus --allow-origin). */
