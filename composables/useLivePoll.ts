@@ -4,14 +4,14 @@ import type { ControlAction, PollStatus, PresenterPoll, RoundTally } from '../po
 import type { PollConnection } from './createPollConnection'
 import type { LinkPhase } from './linkGrace'
 import type { BarSeries } from './pollResults'
-import type { ManualTally } from './useManualTally'
+import type { Hands } from './useHands'
 import type { PollDisplay } from './usePollDisplay'
 import { computed, onScopeDispose, shallowRef, watch } from 'vue'
 import { handsStep, peerStep } from '../poll/peerInstruction'
 import { allowedActions } from '../poll/pollMachine'
 import { useLinkGrace } from './linkGrace'
 import { registerPollShortcuts } from './pollShortcuts'
-import { useManualTally } from './useManualTally'
+import { useHands } from './useHands'
 import { pollReconnectGraceMs, usePollConnection } from './usePollConnection'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from './usePollDisplay'
 
@@ -38,14 +38,15 @@ export interface UseLivePollReturn {
   phase: ComputedRef<LinkPhase>
   /** The poll as the server last described it. */
   server: ComputedRef<PresenterPoll | undefined>
-  /** The server's status, or the manual mode's (draft, or revealed once the presenter reveals). */
+  /** The server's status, or the hands mode's (draft, or revealed once the presenter reveals). */
   status: ComputedRef<PollStatus>
   round: ComputedRef<number>
   rounds: ComputedRef<readonly RoundTally[]>
   /** Devices with a vote in the current round. */
   voted: ComputedRef<number>
   display: Readonly<Ref<PollDisplay>>
-  manual: Readonly<Ref<ManualTally>>
+  /** The show of hands typed in while there is no poll server (kept in this browser). */
+  hands: Readonly<Ref<Hands>>
   /** Bars to draw; empty when there is nothing to count yet. */
   series: ComputedRef<BarSeries[]>
   /** Whether the room (the projector) sees the bars. */
@@ -73,8 +74,8 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
   const connection = usePollConnection()
   const { phase, takeHandsNow } = useLinkGrace({ status: connection.status, downSince: connection.downSince, graceMs })
   const displayStore = usePollDisplay(id)
-  const manualStore = useManualTally(id, choiceCount)
-  const manual = manualStore.state
+  const handsStore = useHands(id, choiceCount)
+  const hands = handsStore.state
   const pending = shallowRef<ControlAction | null>(null)
   const error = shallowRef('')
 
@@ -87,21 +88,21 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
   const display = computed<PollDisplay>(() => ({
     ...DEFAULT_POLL_DISPLAY,
     ...(fromServer.value ? server.value!.display : {}),
-    revealedOffline: displayStore.state.value.revealedOffline,
+    handsRevealed: displayStore.state.value.handsRevealed,
   }))
   const status = computed<PollStatus>(() => {
     if (fromServer.value)
       return server.value!.status
-    return display.value.revealedOffline ? 'revealed' : 'draft'
+    return display.value.handsRevealed ? 'revealed' : 'draft'
   })
   const round = computed(() => fromServer.value ? server.value!.round : 1)
   const rounds = computed<readonly RoundTally[]>(() => fromServer.value ? server.value!.rounds : [])
   const voted = computed(() => rounds.value[round.value - 1]?.voters ?? 0)
-  const hands = computed(() => manual.value.counts.some(count => count > 0))
+  const anyHands = computed(() => hands.value.counts.some(count => count > 0))
 
   const series = computed<BarSeries[]>(() => {
     if (!fromServer.value)
-      return hands.value ? [{ label: 'Show of hands', counts: manual.value.counts }] : []
+      return anyHands.value ? [{ label: 'Show of hands', counts: hands.value.counts }] : []
     const all = rounds.value
     const shown = display.value.compareRounds && all.length > 1 ? all : all.slice(round.value - 1, round.value)
     // Empty bars say nothing before the reveal: show the choices alone until someone votes.
@@ -109,16 +110,16 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
       return []
     return shown.map(tally => ({ label: `Round ${tally.round}`, counts: tally.counts }))
   })
-  const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && hands.value))
+  const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && anyHands.value))
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
   const peer = computed(() => live.value
     ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer, comparing: display.value.compareRounds })
-    : handsStep(manual.value.counts, answer, display.value.revealedOffline))
+    : handsStep(hands.value.counts, answer, display.value.handsRevealed))
 
   function setDisplay(patch: Partial<PollDisplay>): void {
-    const { revealedOffline, ...forRoom } = patch
-    if (revealedOffline !== undefined)
-      displayStore.set({ ...displayStore.state.value, revealedOffline })
+    const { handsRevealed, ...forRoom } = patch
+    if (handsRevealed !== undefined)
+      displayStore.set({ ...displayStore.state.value, handsRevealed })
     if (Object.keys(forRoom).length > 0 && controls.value && live.value) {
       error.value = ''
       connection.display(id, forRoom).catch((caught: unknown) => {
@@ -132,9 +133,9 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
     if (!controls.value || pending.value || held.value)
       return
     if (!live.value) {
-      // Manual mode: the presenter reveals the answer on the slide itself.
+      // Show of hands: the presenter reveals the answer on the slide itself.
       if (action === 'reveal')
-        setDisplay({ revealedOffline: true })
+        setDisplay({ handsRevealed: true })
       else if (action === 'reset')
         clearHands()
       return
@@ -158,20 +159,20 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
   }
 
   function setHands(choice: number, value: unknown): void {
-    manualStore.setCount(choice, value, server.value?.round ?? manual.value.round)
+    handsStore.setCount(choice, value, server.value?.round ?? hands.value.round)
   }
 
   /** Sends a show of hands taken offline once the server is back. */
   async function saveHandsToServer(): Promise<void> {
-    const tally = manual.value
+    const tally = hands.value
     const poll = server.value
-    if (!saveHands.value || !live.value || !poll || tally.saved || !hands.value || savingHands.has(id))
+    if (!saveHands.value || !live.value || !poll || tally.saved || !anyHands.value || savingHands.has(id))
       return
     savingHands.add(id)
     try {
-      await connection.manualTally(id, Math.min(tally.round, poll.round), tally.counts)
-      if (manual.value === tally)
-        manualStore.markSaved()
+      await connection.hands(id, Math.min(tally.round, poll.round), tally.counts)
+      if (hands.value === tally)
+        handsStore.markSaved()
     }
     catch (caught) {
       error.value = `Could not save the show of hands: ${caught instanceof Error ? caught.message : String(caught)} It is kept on this computer.`
@@ -179,26 +180,26 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
     finally {
       savingHands.delete(id)
     }
-    if (manual.value !== tally)
+    if (hands.value !== tally)
       void saveHandsToServer()
   }
-  watch([live, manual, saveHands], () => void saveHandsToServer(), { immediate: true })
+  watch([live, hands, saveHands], () => void saveHandsToServer(), { immediate: true })
 
   // An answer revealed during a show of hands is revealed on the server too, once the hands
   // are saved; like every control, only from the presenter view's current slide.
-  watch([controls, live, status, manual], async () => {
-    if (!controls.value || !live.value || !display.value.revealedOffline || !manual.value.saved)
+  watch([controls, live, status, hands], async () => {
+    if (!controls.value || !live.value || !display.value.handsRevealed || !hands.value.saved)
       return
     // Draft until the server's state after the hands arrives; open means the presenter moved on.
     if (status.value === 'revealed' || status.value === 'open')
-      setDisplay({ revealedOffline: false })
+      setDisplay({ handsRevealed: false })
     else if (allowed.value.has('reveal'))
       await act('reveal')
   }, { immediate: true })
 
   function clearHands(): void {
-    manualStore.clear()
-    setDisplay({ revealedOffline: false })
+    handsStore.clear()
+    setDisplay({ handsRevealed: false })
   }
 
   // Only the presenter view's current slide answers the poll keys.
@@ -222,7 +223,7 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
     rounds,
     voted,
     display,
-    manual,
+    hands,
     series,
     resultsForRoom,
     allowed,

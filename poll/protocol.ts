@@ -11,8 +11,9 @@ export * from './joinLinks'
  * Bump when a message changes incompatibly; a connection states it once, in `hello`, and
  * an older client is refused with "reload the page". 2: what the room sees (results
  * shown, rounds compared) is poll state on the server (`display`), so every projector follows it.
+ * 3: the show-of-hands message is `hands` (was `manual-tally`).
  */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /** Largest accepted frame; the biggest legal client message is well under 1 KiB. */
 export const MAX_MESSAGE_BYTES = 4096
@@ -132,8 +133,8 @@ const selectSchema = z.strictObject({
  * server. They replace any earlier show of hands for that poll and round and count like
  * votes (tallies, results); a poll that was never opened becomes closed.
  */
-const manualTallySchema = z.strictObject({
-  type: z.literal('manual-tally'),
+const handsSchema = z.strictObject({
+  type: z.literal('hands'),
   id: messageIdSchema,
   poll: pollIdSchema,
   round: roundSchema,
@@ -152,14 +153,14 @@ const displaySchema = z.strictObject({
 /** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
 const pingSchema = z.strictObject({ type: z.literal('ping') })
 
-const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, manualTallySchema, displaySchema, pingSchema])
+const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, handsSchema, displaySchema, pingSchema])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type HelloMessage = z.infer<typeof helloSchema>
 export type ControlMessage = z.infer<typeof controlSchema>
 export type SelectMessage = z.infer<typeof selectSchema>
-export type ManualTallyMessage = z.infer<typeof manualTallySchema>
+export type HandsMessage = z.infer<typeof handsSchema>
 export type DisplayMessage = z.infer<typeof displaySchema>
-const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'manual-tally', 'display', 'ping'] as const
+const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'hands', 'display', 'ping'] as const
 
 // ---- Server → client ----------------------------------------------------------------
 

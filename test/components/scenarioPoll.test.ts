@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed, ref } from 'vue'
 import ScenarioPoll from '../../components/ScenarioPoll.vue'
 import { runPollShortcut } from '../../composables/pollShortcuts'
-import { useManualTally } from '../../composables/useManualTally'
+import { useHands } from '../../composables/useHands'
 import { POLL_CONNECTION_KEY } from '../../composables/usePollConnection'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from '../../composables/usePollDisplay'
 import { fakePollConnection } from './support/fakePollConnection'
@@ -74,7 +74,7 @@ const button = (wrapper: VueWrapper, text: string) => wrapper.findAll('button').
 beforeEach(() => {
   asProjector()
   usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY })
-  useManualTally(ID, 3).clear()
+  useHands(ID, 3).clear()
 })
 afterEach(() => {
   mounted.splice(0).forEach(wrapper => wrapper.unmount())
@@ -162,10 +162,10 @@ describe('scenarioPoll on the projector', () => {
     expect(wrapper.find('.poll-live__offline').text()).toContain('raise your hand when your answer is read out')
     expect(wrapper.find('.poll-live__offline').text()).not.toContain('localhost:3040')
     expect(wrapper.find('.join-panel').exists()).toBe(false)
-    expect(wrapper.find('.manual-tally').exists()).toBe(false)
+    expect(wrapper.find('.hands-input').exists()).toBe(false)
 
-    useManualTally(ID, 3).setCount(0, 5)
-    useManualTally(ID, 3).setCount(2, 15)
+    useHands(ID, 3).setCount(0, 5)
+    useHands(ID, 3).setCount(2, 15)
     await wrapper.vm.$nextTick()
     expect(wrapper.find('.poll-live__status').text()).toBe('Show of hands')
     expect(figures(wrapper)).toEqual(['5 · 25%', '0 · 0%', '15 · 75%'])
@@ -258,7 +258,7 @@ describe('scenarioPoll through a poll server outage', () => {
     expect(presenterView.find('.poll-controls').exists()).toBe(false)
     expect(presenterView.find('.poll-live__reconnecting').text()).toContain('Reconnecting to the poll server')
     await button(presenterView, 'Take a show of hands now').trigger('click')
-    expect(presenterView.find('.manual-tally').exists()).toBe(true)
+    expect(presenterView.find('.hands-input').exists()).toBe(true)
     expect(projectorView.find('.poll-live__offline').text()).toContain('raise your hand')
     // Back online: the live poll again, and the choice is forgotten for the next outage.
     fake.connection.status.value = 'open'
@@ -270,8 +270,8 @@ describe('scenarioPoll through a poll server outage', () => {
   it('shows only the answer on the projector after a show-of-hands reveal, without a stray "Live voting is off"', async () => {
     const fake = fakePollConnection('unreachable')
     const wrapper = render(fake)
-    useManualTally(ID, 3).setCount(2, 15)
-    usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY, revealedOffline: true })
+    useHands(ID, 3).setCount(2, 15)
+    usePollDisplay(ID).set({ ...DEFAULT_POLL_DISPLAY, handsRevealed: true })
     await flushPromises()
     expect(wrapper.find('.poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
     expect(wrapper.find('.poll-live__offline').exists()).toBe(false)
@@ -367,12 +367,12 @@ describe('scenarioPoll in the presenter view', () => {
     asPresenter()
     const fake = fakePollConnection('unreachable')
     const wrapper = render(fake)
-    const inputs = wrapper.findAll('.manual-tally input')
+    const inputs = wrapper.findAll('.hands-input input')
     expect(inputs).toHaveLength(3)
     await inputs[1]!.setValue('7')
     await inputs[1]!.trigger('change')
     await button(wrapper, '+').trigger('click')
-    expect(useManualTally(ID, 3).state.value).toEqual({ round: 1, counts: [1, 7, 0], saved: false })
+    expect(useHands(ID, 3).state.value).toEqual({ round: 1, counts: [1, 7, 0], saved: false })
     await button(wrapper, 'Reveal answer').trigger('click')
     expect(wrapper.find('.poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
 
@@ -381,13 +381,13 @@ describe('scenarioPoll in the presenter view', () => {
     fake.connection.status.value = 'open'
     await flushPromises()
     expect(fake.hands).toEqual([{ poll: ID, round: 1, counts: [1, 7, 0] }])
-    expect(useManualTally(ID, 3).state.value.saved).toBe(true)
+    expect(useHands(ID, 3).state.value.saved).toBe(true)
     fake.setPoll(poll({ status: 'closed', rounds: [{ round: 1, counts: [1, 7, 0], voters: 8 }] }))
     await flushPromises()
     expect(fake.controls).toEqual([{ action: 'reveal', poll: ID }])
     fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [1, 7, 0], voters: 8 }] }))
     await flushPromises()
-    expect(usePollDisplay(ID).state.value.revealedOffline).toBe(false)
+    expect(usePollDisplay(ID).state.value.handsRevealed).toBe(false)
     expect(wrapper.find('.poll-reveal').exists()).toBe(true)
   })
 })
@@ -427,8 +427,8 @@ describe('peer instruction', () => {
   })
 
   it('reads the band from a show of hands when no poll server answers, for the presenter only', async () => {
-    useManualTally(ID, 3).setCount(0, 6)
-    useManualTally(ID, 3).setCount(2, 4)
+    useHands(ID, 3).setCount(0, 6)
+    useHands(ID, 3).setCount(2, 4)
     const projector = render(fakePollConnection('unreachable'))
     asPresenter()
     const presenter = render(fakePollConnection('unreachable'))
