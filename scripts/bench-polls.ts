@@ -11,7 +11,6 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { UserFacingError } from '../lib/userFacingError'
 import { createPollClient } from '../poll/client'
@@ -19,6 +18,7 @@ import { socketUrl } from '../poll/protocol'
 import { loadPollDefinitions } from '../poll/server/pollCatalog'
 import { PollStore } from '../poll/store/pollStore'
 import { burst, joinCrowd, percentile, until } from './lib/benchCrowd'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 import { spawnPollServer } from './lib/spawnPollServer'
 
@@ -36,13 +36,11 @@ Prints figures, then as its LAST line one JSON object.
 const SESSION = 'bench'
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'clients': { type: 'string', default: '1000' },
-      'kill': { type: 'boolean', default: false },
-      'timeout-s': { type: 'string', default: '120' },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('help'),
+    'clients': { type: 'string', default: '1000' },
+    'kill': { type: 'boolean', default: false },
+    'timeout-s': { type: 'string', default: '120' },
   })
   if (values.help) {
     console.log(HELP)

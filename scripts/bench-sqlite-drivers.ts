@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { UserFacingError } from '../lib/userFacingError'
 import { migrations } from '../poll/store/migrations'
 import { DB_FILE_NAME, PollStore, UPSERT_VOTE_SQL } from '../poll/store/pollStore'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run bench:sqlite -- [--votes N] [--runs R]
@@ -114,12 +114,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const round1 = (value: number) => Math.round(value * 10) / 10
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      votes: { type: 'string', default: '5000' },
-      runs: { type: 'string', default: '3' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('help'),
+    votes: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
   })
   if (values.help) {
     console.log(HELP)

@@ -3,12 +3,12 @@
 import type { DocumentKind, OutputFormat } from '../print/buildHandouts.ts'
 import type { Paper } from '../print/paper.ts'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { displayPath } from '../lib/displayPath.ts'
 import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { UserFacingError } from '../lib/userFacingError.ts'
 import { buildHandouts, documentKinds, outputFormats } from '../print/buildHandouts.ts'
 import { paperNames, paperSizes } from '../print/paper.ts'
+import { parseFlags, sharedFlags } from './lib/cliFlags.ts'
 import { runMain } from './lib/runMain.ts'
 
 const HELP = `Usage: npm run handouts -- [options]
@@ -40,18 +40,13 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'out': { type: 'string', short: 'o' },
-      'format': { type: 'string', default: 'both' },
-      'only': { type: 'string' },
-      'paper': { type: 'string', default: 'a4' },
-      'results': { type: 'string' },
-      'scenarios': { type: 'string' },
-      'plan': { type: 'string' },
-      'no-slide-images': { type: 'boolean', default: false },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('out', 'scenarios', 'plan', 'help'),
+    'format': { type: 'string', default: 'both' },
+    'only': { type: 'string' },
+    'paper': { type: 'string', default: 'a4' },
+    'results': { type: 'string' },
+    'no-slide-images': { type: 'boolean', default: false },
   })
   if (values.help) {
     console.log(HELP)

@@ -4,8 +4,9 @@ import process from 'node:process'
 import { loadScenarioLibrary } from '../content/loadScenarios'
 import { loadSessionDeck, numberDefinitions } from '../content/sessionDeck'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { pollBanner } from './lib/pollBanner'
-import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
+import { POLL_SERVER_FLAGS, POLL_SERVER_OPTIONS, pollCliOptions, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
 import { stopOnSignals } from './lib/stopOnSignals'
 
@@ -19,12 +20,13 @@ Votes survive a restart (SQLite in the data directory). Ctrl-C stops it.
 ${POLL_SERVER_FLAGS}`
 
 runMain(async () => {
-  const options = parsePollServerArgs(process.argv.slice(2), process.env, { plan: { type: 'string' } })
+  const values = parseFlags({ ...POLL_SERVER_OPTIONS, ...sharedFlags('plan') })
+  const options = pollCliOptions(values, process.env)
   if (options.help) {
     console.log(HELP)
     return 0
   }
-  const deck = await loadSessionDeck(typeof options.values.plan === 'string' ? options.values.plan : undefined, loadScenarioLibrary(options.scenarios))
+  const deck = await loadSessionDeck(values.plan, loadScenarioLibrary(options.scenarios))
   const serverOptions = pollServerOptions(options, DEFAULT_DECK_PORT)
   const server = await startPollServer({ ...serverOptions, definitions: numberDefinitions(serverOptions.definitions, deck) })
   // Handle Ctrl-C before saying we listen: whoever reads that line may signal at once.

@@ -3,7 +3,6 @@
 import { existsSync, realpathSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { displayPath } from '../lib/displayPath'
 import { DEFAULT_POLL_DATA_DIR } from '../lib/kitPaths'
 import { UserFacingError } from '../lib/userFacingError'
@@ -11,6 +10,7 @@ import { writeFileAtomic } from '../lib/writeAtomic'
 import { resultsToCsv } from '../poll/results/resultsCsv'
 import { buildSessionResults } from '../poll/results/sessionResults'
 import { DB_FILE_NAME, PollStore } from '../poll/store/pollStore'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run results -- --session NAME [--format json|csv] [--out FILE]
@@ -29,16 +29,11 @@ Counts only: nothing about who voted. Safe to run while the poll server is runni
   -h, --help         show this help`
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'session': { type: 'string' },
-      'format': { type: 'string', default: 'json' },
-      'out': { type: 'string', short: 'o' },
-      'force': { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      'list': { type: 'boolean', default: false },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('session', 'out', 'data-dir', 'help'),
+    format: { type: 'string', default: 'json' },
+    force: { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
   })
   if (values.help) {
     console.log(HELP)

@@ -10,8 +10,9 @@ import { loadSessionDeck, numberDefinitions } from '../content/sessionDeck'
 import { KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
 import { UserFacingError } from '../lib/userFacingError'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { pollBanner } from './lib/pollBanner'
-import { parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
+import { POLL_SERVER_FLAGS, POLL_SERVER_OPTIONS, pollCliOptions, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
 import { stopOnSignals } from './lib/stopOnSignals'
 
@@ -30,15 +31,15 @@ ${POLL_SERVER_FLAGS}`
 const DECK_READY_TIMEOUT_MS = 90_000
 
 runMain(async () => {
-  const options = parsePollServerArgs(process.argv.slice(2), process.env, { 'deck-port': { type: 'string' }, 'plan': { type: 'string' } })
+  const values = parseFlags({ ...POLL_SERVER_OPTIONS, ...sharedFlags('plan'), 'deck-port': { type: 'string' } })
+  const options = pollCliOptions(values, process.env)
   if (options.help) {
     console.log(HELP)
     return 0
   }
   // The plan is checked before anything starts: a typo in it would show slides it meant to cut.
-  const planName = typeof options.values.plan === 'string' ? options.values.plan : undefined
-  const deckPlan = await loadSessionDeck(planName, loadScenarioLibrary(options.scenarios))
-  const deckPort = await freePort(Number(options.values['deck-port'] ?? DEFAULT_DECK_PORT))
+  const deckPlan = await loadSessionDeck(values.plan, loadScenarioLibrary(options.scenarios))
+  const deckPort = await freePort(Number(values['deck-port'] ?? DEFAULT_DECK_PORT))
   const serverOptions = pollServerOptions(options, deckPort)
   const server = await startPollServer({ ...serverOptions, definitions: numberDefinitions(serverOptions.definitions, deckPlan) })
   console.log(`  Plan ${deckPlan.plan!.name}: ${deckPlan.plan!.title}, ${deckPlan.plan!.minutes} minutes, ${deckPlan.polls.length} polls.`)
