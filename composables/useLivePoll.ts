@@ -38,7 +38,7 @@ export interface UseLivePollReturn {
   phase: ComputedRef<LinkPhase>
   /** The poll as the server last described it. */
   server: ComputedRef<PresenterPoll | undefined>
-  /** The server's status, or the hands mode's (draft, or revealed once the presenter reveals). */
+  /** The server's status; during a show of hands, draft (or revealed once the presenter reveals). */
   status: ComputedRef<PollStatus>
   round: ComputedRef<number>
   rounds: ComputedRef<readonly RoundTally[]>
@@ -164,14 +164,14 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
 
   /** Sends a show of hands taken offline once the server is back. */
   async function saveHandsToServer(): Promise<void> {
-    const tally = hands.value
+    const typed = hands.value
     const poll = server.value
-    if (!saveHands.value || !live.value || !poll || tally.saved || !anyHands.value || savingHands.has(id))
+    if (!saveHands.value || !live.value || !poll || typed.saved || !anyHands.value || savingHands.has(id))
       return
     savingHands.add(id)
     try {
-      await connection.hands(id, Math.min(tally.round, poll.round), tally.counts)
-      if (hands.value === tally)
+      await connection.hands(id, Math.min(typed.round, poll.round), typed.counts)
+      if (hands.value === typed)
         handsStore.markSaved()
     }
     catch (caught) {
@@ -180,7 +180,7 @@ export function useLivePoll({ id, choiceCount, answer, controls, saveHands = sha
     finally {
       savingHands.delete(id)
     }
-    if (hands.value !== tally)
+    if (hands.value !== typed)
       void saveHandsToServer()
   }
   watch([live, hands, saveHands], () => void saveHandsToServer(), { immediate: true })
