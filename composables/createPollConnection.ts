@@ -32,7 +32,7 @@ export interface PollConnection {
   /** Resolves once the server has committed the change; rejects with its reason. */
   control: (action: ControlAction, poll: string) => Promise<void>
   /** Stores a show of hands taken while the server was unreachable; resolves once committed. */
-  manualTally: (poll: string, round: number, counts: number[]) => Promise<void>
+  hands: (poll: string, round: number, counts: number[]) => Promise<void>
   /** Changes what every projector shows of a poll (results, both rounds); resolves once the server has it. */
   display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Uses a token typed by the presenter (a poll server on another computer: `--show-token`). */
@@ -212,8 +212,8 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     control(action, poll) {
       return client ? client.control(action, poll) : Promise.reject(new Error('Not connected to the poll server.'))
     },
-    manualTally(poll, round, counts) {
-      return client ? client.manualTally(poll, round, counts) : Promise.reject(new Error('Not connected to the poll server.'))
+    hands(poll, round, counts) {
+      return client ? client.hands(poll, round, counts) : Promise.reject(new Error('Not connected to the poll server.'))
     },
     display(poll, patch) {
       return client ? client.display(poll, patch) : Promise.reject(new Error('Not connected to the poll server.'))

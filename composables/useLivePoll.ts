@@ -82,7 +82,7 @@ export function useLivePoll({ id, choiceCount, answer, controls: controlsSource,
   const display = computed<PollDisplay>(() => ({
     ...DEFAULT_POLL_DISPLAY,
     ...(fromServer.value ? server.value!.display : {}),
-    revealedOffline: hands.revealed.value,
+    handsRevealed: hands.revealed.value,
   }))
   const status = computed<PollStatus>(() => {
     if (fromServer.value)

@@ -1,9 +1,9 @@
 import type { ComputedRef, MaybeRefOrGetter, Ref } from 'vue'
 import type { PollStatus, PresenterPoll } from '../poll/protocol'
 import type { PollConnection } from './createPollConnection'
-import type { ManualTally } from './useManualTally'
+import type { Hands } from './useHands'
 import { computed, toValue, watch } from 'vue'
-import { useManualTally } from './useManualTally'
+import { useHands } from './useHands'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from './usePollDisplay'
 
 export interface UseShowOfHandsOptions {
@@ -23,7 +23,7 @@ export interface UseShowOfHandsOptions {
 
 export interface UseShowOfHandsReturn {
   /** The counts typed by the presenter, kept in localStorage (every tab of the deck follows them). */
-  tally: Readonly<Ref<ManualTally>>
+  tally: Readonly<Ref<Hands>>
   /** Some choice has a hand. */
   counted: ComputedRef<boolean>
   /** The answer was revealed during the show of hands (kept in this browser, followed by its projector window). */
@@ -46,14 +46,14 @@ const savingHands = new Set<string>()
  * the answer revealed on the slide itself, and the counts sent to the server once it is back.
  */
 export function useShowOfHands({ id, choiceCount, connection, server, live, saveHands, onError }: UseShowOfHandsOptions): UseShowOfHandsReturn {
-  const store = useManualTally(id, choiceCount)
+  const store = useHands(id, choiceCount)
   const display = usePollDisplay(id)
   const tally = store.state
   const counted = computed(() => tally.value.counts.some(count => count > 0))
-  const revealed = computed(() => display.value.revealedOffline)
+  const revealed = computed(() => display.value.handsRevealed)
 
   function setRevealed(next: boolean): void {
-    display.value = { ...display.value, revealedOffline: next }
+    display.value = { ...display.value, handsRevealed: next }
   }
 
   /** Sends a show of hands taken offline once the server is back. */
@@ -64,7 +64,7 @@ export function useShowOfHands({ id, choiceCount, connection, server, live, save
       return
     savingHands.add(id)
     try {
-      await connection.manualTally(id, Math.min(taken.round, poll.round), taken.counts)
+      await connection.hands(id, Math.min(taken.round, poll.round), taken.counts)
       if (tally.value === taken)
         store.markSaved()
     }

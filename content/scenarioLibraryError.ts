@@ -1,3 +1,5 @@
+import { UserFacingError } from '../lib/userFacingError.ts'
+
 /** One problem in the scenario library, located in the file an author edits. */
 export interface ScenarioIssue {
   /** Path relative to the working directory, e.g. `scenarios/index.yaml`. */
@@ -22,7 +24,7 @@ export function formatIssues(issues: readonly ScenarioIssue[]): string {
 }
 
 /** An authored file set (scenarios, session plans) with problems: every issue found, not just the first. */
-export class LocatedIssuesError extends Error {
+export class LocatedIssuesError extends UserFacingError {
   /** `subject` names the files with its verb: "Scenario library has", "Session plans have". */
   constructor(subject: string, readonly issues: readonly ScenarioIssue[]) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`

@@ -1,5 +1,6 @@
 import type { core } from 'zod'
 import { z } from 'zod'
+import { MAX_CHOICES, POLL_ID_MAX_LENGTH, POLL_ID_PATTERN } from '../poll/pollDefinition.ts'
 import { closestMatch } from './closestMatch.ts'
 import { sectionIds } from './sections.ts'
 
@@ -11,7 +12,7 @@ export const DEFAULT_CHOICES = ['Product manager', 'Project manager', 'Both, tog
 
 /** Length limits that keep a scenario readable on a phone in about 15 seconds. */
 export const LIMITS = {
-  id: 60,
+  id: POLL_ID_MAX_LENGTH,
   title: 60,
   situation: 280,
   question: 100,
@@ -20,8 +21,6 @@ export const LIMITS = {
   debriefQuestion: 160,
   tag: 30,
 } as const
-
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** Trimmed, non-empty text of at most `max` characters; the message says why the limit exists. */
 function text(max: number, why: string) {
@@ -34,7 +33,7 @@ function text(max: number, why: string) {
 function kebabId(max: number, example: string) {
   return z.string()
     .max(max, { error: issue => `is ${String(issue.input).length} characters; keep it within ${max}` })
-    .regex(kebabCase, {
+    .regex(POLL_ID_PATTERN, {
       error: issue => `${JSON.stringify(issue.input)} is not kebab-case; use lowercase letters, digits and single hyphens, like "${example}"`,
     })
 }
@@ -74,10 +73,10 @@ export const scenarioSchema = z.strictObject({
     .default(DEFAULT_QUESTION)
     .describe(`The poll question (at most ${LIMITS.question} characters). Defaults to "${DEFAULT_QUESTION}".`),
   choices: z.array(text(LIMITS.choice, 'so it fits one button on a phone'))
-    .min(2, { error: issue => `${(issue.input as unknown[]).length === 0 ? 'is empty' : 'has only one choice'}; give 2 to 6 choices, or remove the field to use the defaults` })
-    .max(6, { error: issue => `has ${(issue.input as unknown[]).length} choices; keep it to 6 so they fit a phone screen` })
+    .min(2, { error: issue => `${(issue.input as unknown[]).length === 0 ? 'is empty' : 'has only one choice'}; give 2 to ${MAX_CHOICES} choices, or remove the field to use the defaults` })
+    .max(MAX_CHOICES, { error: issue => `has ${(issue.input as unknown[]).length} choices; keep it to ${MAX_CHOICES} so they fit a phone screen` })
     .default([...DEFAULT_CHOICES])
-    .describe(`Poll choices, 2 to 6, each at most ${LIMITS.choice} characters. Defaults to: ${DEFAULT_CHOICES.join(' · ')}.`),
+    .describe(`Poll choices, 2 to ${MAX_CHOICES}, each at most ${LIMITS.choice} characters. Defaults to: ${DEFAULT_CHOICES.join(' · ')}.`),
   answer: text(LIMITS.choice, 'so it fits one button on a phone')
     .describe('The intended answer; must be exactly one of the choices.'),
   rationale: text(LIMITS.rationale, 'so the reveal slide stays readable')

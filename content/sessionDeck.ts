@@ -1,4 +1,4 @@
-import type { PollDefinition } from '../poll/pollMachine'
+import type { PollDefinition } from '../poll/pollDefinition'
 // The deck as a chosen session plan runs it: validated plan, deck plan and poll numbers,
 // shared by `npm start`, `npm run export` and `npm run handouts`.
 import type { DeckPlan } from './deckPlan'

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
 import process from 'node:process'
+import { UserFacingError } from './userFacingError'
 
 /** Environment variables that name a browser binary, checked in this order. */
 export const BROWSER_ENV_VARS = ['CHROME_PATH', 'CHROMIUM_PATH'] as const
@@ -57,10 +58,6 @@ export const HEADLESS_BROWSER_ARGS = [
   '--no-first-run',
 ] as const
 
-export class BrowserNotFoundError extends Error {
-  override name = 'BrowserNotFoundError'
-}
-
 export interface FindBrowserOptions {
   env?: Env
   platform?: NodeJS.Platform
@@ -68,7 +65,7 @@ export interface FindBrowserOptions {
   exists?: (path: string) => boolean
 }
 
-/** Returns the path of a system Chrome/Chromium/Edge, or throws a BrowserNotFoundError that says how to get one. */
+/** Returns the path of a system Chrome/Chromium/Edge, or throws a UserFacingError that says how to get one. */
 export function findBrowser(options: FindBrowserOptions = {}): string {
   const { env = process.env, platform = process.platform, exists = existsSync, home = homedir() } = options
 
@@ -78,7 +75,7 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
       continue
     if (exists(value))
       return value
-    throw new BrowserNotFoundError(
+    throw new UserFacingError(
       `${name} is set to "${value}", but no file exists there. `
       + `Point ${name} at a Chrome, Chromium or Edge executable, or unset it to let the kit look in the usual places.`,
     )
@@ -89,7 +86,7 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   if (found)
     return found
 
-  throw new BrowserNotFoundError(
+  throw new UserFacingError(
     'No Chrome, Chromium or Edge browser was found, and one is needed to render PDFs. '
     + 'Install one — on Debian or Ubuntu: `sudo apt-get install -y chromium`; on macOS or Windows: install Google Chrome — '
     + `or set CHROME_PATH to the browser's executable (looked in: ${candidates.join(', ') || 'no known paths for this platform'}). `

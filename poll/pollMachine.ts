@@ -1,21 +1,8 @@
 // The pure poll state machine: lifecycle, rounds and tallies. No I/O: the server
 // persists each effect and rebuilds the machine from the store after a restart.
+import type { PollDefinition } from './pollDefinition'
 import type { ControlAction, ErrorCode, PollDisplay, PollStatus } from './protocol'
 import { MAX_ROUNDS } from './protocol'
-
-/** A poll's content, frozen into a session when the poll is first opened. */
-export interface PollDefinition {
-  /** The scenario id. */
-  id: string
-  title: string
-  situation: string
-  question: string
-  choices: string[]
-  /** Index of the intended answer in `choices`. */
-  answer: number
-  rationale: string
-  debrief: string[]
-}
 
 /** One poll's live state. Treat as read-only outside the machine. */
 export interface PollRecord {
@@ -92,6 +79,24 @@ function freshRecord(definition: PollDefinition): PollRecord {
   return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [definition.choices.map(() => 0)], display: { ...DEFAULT_DISPLAY } }
 }
 
+/** One round of a poll: device → choice, and votes per choice kept in step with it. */
+interface RoundState {
+  readonly votes: Map<string, number>
+  readonly counts: number[]
+}
+
+/** Round `round` (1-based) of a poll, or undefined when the poll has not reached it. */
+function roundOf(record: PollRecord, round: number): RoundState | undefined {
+  const votes = record.votes[round - 1]
+  const counts = record.counts[round - 1]
+  return votes && counts ? { votes, counts } : undefined
+}
+
+/** Adds `n` (negative: removes) votes for `choice`, a valid choice of the round's poll. */
+function addVotes({ counts }: RoundState, choice: number, n: number): void {
+  counts[choice] = (counts[choice] ?? 0) + n
+}
+
 function fail(code: ErrorCode, reason: string): Outcome {
   return { ok: false, code, reason }
 }
@@ -147,23 +152,23 @@ export class PollMachine {
 
   /** Replaces the round's show of hands with `counts`; the phones' votes stay. */
   private hands(record: PollRecord, { round, counts }: Extract<Command, { kind: 'hands' }>): Outcome {
-    if (round > record.round)
+    const state = roundOf(record, round)
+    if (!state)
       return fail('wrong-round', `This poll is in round ${record.round}.`)
     if (counts.length !== record.definition.choices.length || counts.some(count => !Number.isInteger(count) || count < 0))
       return fail('bad-choice', 'A show of hands needs one count per choice.')
-    const votes = record.votes[round - 1]!
-    const tally = record.counts[round - 1]!
+    const { votes } = state
     for (const [device, choice] of votes) {
       if (isHandsDevice(device)) {
         votes.delete(device)
-        tally[choice]!--
+        addVotes(state, choice, -1)
       }
     }
     const hands: [string, number][] = []
     counts.forEach((count, choice) => {
       for (let n = 1; n <= count; n++)
         hands.push([`${HANDS_DEVICE_PREFIX}${choice}:${n}`, choice])
-      tally[choice]! += count
+      addVotes(state, choice, count)
     })
     for (const [device, choice] of hands)
       votes.set(device, choice)
@@ -176,18 +181,17 @@ export class PollMachine {
   private vote(record: PollRecord, { device, round, choice }: Extract<Command, { kind: 'vote' }>): Outcome {
     if (record.status !== 'open')
       return fail('poll-not-open', 'This poll is not open for votes.')
-    if (round !== record.round)
+    const state = round === record.round ? roundOf(record, round) : undefined
+    if (!state)
       return fail('wrong-round', `This poll is in round ${record.round}.`)
     if (!Number.isInteger(choice) || choice < 0 || choice >= record.definition.choices.length)
       return fail('bad-choice', 'This poll has no such choice.')
-    const votes = record.votes[round - 1]!
-    const counts = record.counts[round - 1]!
-    const previous = votes.get(device)
+    const previous = state.votes.get(device)
     if (previous !== choice) {
       if (previous !== undefined)
-        counts[previous]!--
-      counts[choice]!++
-      votes.set(device, choice)
+        addVotes(state, previous, -1)
+      addVotes(state, choice, 1)
+      state.votes.set(device, choice)
     }
     const effect: Effect = { kind: 'vote', poll: record.definition.id, round, device, choice, changed: previous !== choice }
     return { ok: true, effect }
@@ -232,12 +236,11 @@ export class PollMachine {
     }
     for (const { poll, round, device, choice } of state.votes) {
       const record = this.records.get(poll)
-      const votes = record?.votes[round - 1]
-      const counts = record?.counts[round - 1]
-      if (!votes || !counts || counts[choice] === undefined || votes.has(device))
+      const state = record && roundOf(record, round)
+      if (!state || state.counts[choice] === undefined || state.votes.has(device))
         continue
-      votes.set(device, choice)
-      counts[choice]++
+      state.votes.set(device, choice)
+      addVotes(state, choice, 1)
     }
     this.selected = state.current !== null && this.records.has(state.current) ? state.current : null
   }

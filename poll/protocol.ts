@@ -2,6 +2,7 @@
 // Browser-safe: no Node imports, and zod/mini so the phone page stays small
 // (classic zod adds ~90 KB gzipped to a bundle, zod/mini ~7 KB).
 import * as z from 'zod/mini'
+import { choiceIndexSchema, MAX_CHOICES, pollDefinitionSchema, pollIdSchema } from './pollDefinition'
 
 // Ports, routes and join links are part of the protocol too; they live in their own file.
 export * from './joinLinks'
@@ -10,15 +11,14 @@ export * from './joinLinks'
  * Bump when a message changes incompatibly; a connection states it once, in `hello`, and
  * an older client is refused with "reload the page". 2: what the room sees (results
  * shown, rounds compared) is poll state on the server (`display`), so every projector follows it.
+ * 3: the show-of-hands message is `hands` (was `manual-tally`).
  */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /** Largest accepted frame; the biggest legal client message is well under 1 KiB. */
 export const MAX_MESSAGE_BYTES = 4096
 /** Peer instruction: vote, discuss, vote again. Both rounds are kept. */
 export const MAX_ROUNDS = 2
-/** Same limit as the scenario schema, so a choice fits a phone screen. */
-export const MAX_CHOICES = 6
 /** Most hands per choice a presenter can enter in a show of hands (a room is 10–500 people). */
 export const MAX_HANDS_PER_CHOICE = 1000
 /** Join codes use letters and digits that cannot be misread (no 0/O, 1/I). */
@@ -41,7 +41,7 @@ export const CloseCode = {
 /** Close codes after which reconnecting cannot help without a new token, code or client. */
 export const FATAL_CLOSE_CODES: readonly number[] = [CloseCode.badToken, CloseCode.badJoinCode, CloseCode.unsupportedVersion]
 
-export const errorCodes = [
+const errorCodes = [
   // The frame itself: not JSON, wrong fields, unknown type, old client.
   ...['bad-json', 'bad-message', 'unknown-type', 'unsupported-version'] as const,
   // Joining: hello first and once, the right join code or presenter token, not too many guesses.
@@ -61,19 +61,16 @@ export type ControlAction = (typeof controlActions)[number]
 
 // ---- Shared pieces ----------------------------------------------------------------
 
-/** A poll id is a scenario id: kebab-case. */
-export const pollIdSchema = z.string().check(z.maxLength(60), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/))
 /** A random id the phone keeps in localStorage: the only thing stored about a participant. */
 export const deviceIdSchema = z.string().check(z.regex(/^[\w-]{16,64}$/))
 /** Chosen by the client; echoed in the ack or error that answers the message. */
-export const messageIdSchema = z.string().check(z.regex(/^[\w-]{1,40}$/))
+const messageIdSchema = z.string().check(z.regex(/^[\w-]{1,40}$/))
 export const sessionIdSchema = z.string().check(z.regex(/^[\w.-]{1,64}$/))
 const roundSchema = z.int().check(z.minimum(1), z.maximum(MAX_ROUNDS))
-const choiceSchema = z.int().check(z.minimum(0), z.maximum(MAX_CHOICES - 1))
 const countSchema = z.int().check(z.minimum(0))
 
 /** Votes per choice in one round; `voters` is the number of devices with a vote. */
-export const roundTallySchema = z.object({
+const roundTallySchema = z.object({
   round: roundSchema,
   counts: z.array(countSchema),
   voters: countSchema,
@@ -81,7 +78,7 @@ export const roundTallySchema = z.object({
 export type RoundTally = z.infer<typeof roundTallySchema>
 
 /** What the projectors show of a poll before and beside the reveal; set by the presenter, kept by the server. */
-export const pollDisplaySchema = z.object({
+const pollDisplaySchema = z.object({
   /** The room sees the live bars before the reveal. */
   showResults: z.boolean(),
   /** The room sees round 1 beside round 2. */
@@ -107,17 +104,17 @@ const presenterHelloSchema = z.strictObject({
   token: z.string().check(z.maxLength(256)),
 })
 
-export const helloSchema = z.discriminatedUnion('role', [participantHelloSchema, presenterHelloSchema])
+const helloSchema = z.discriminatedUnion('role', [participantHelloSchema, presenterHelloSchema])
 
-export const voteSchema = z.strictObject({
+const voteSchema = z.strictObject({
   type: z.literal('vote'),
   id: messageIdSchema,
   poll: pollIdSchema,
   round: roundSchema,
-  choice: choiceSchema,
+  choice: choiceIndexSchema,
 })
 
-export const controlSchema = z.strictObject({
+const controlSchema = z.strictObject({
   type: z.literal('control'),
   id: messageIdSchema,
   action: z.enum(controlActions),
@@ -125,7 +122,7 @@ export const controlSchema = z.strictObject({
 })
 
 /** Which poll the phones show (null: a waiting screen). Opening a poll also selects it. */
-export const selectSchema = z.strictObject({
+const selectSchema = z.strictObject({
   type: z.literal('select'),
   id: messageIdSchema,
   poll: z.nullable(pollIdSchema),
@@ -136,8 +133,8 @@ export const selectSchema = z.strictObject({
  * server. They replace any earlier show of hands for that poll and round and count like
  * votes (tallies, results); a poll that was never opened becomes closed.
  */
-export const manualTallySchema = z.strictObject({
-  type: z.literal('manual-tally'),
+const handsSchema = z.strictObject({
+  type: z.literal('hands'),
   id: messageIdSchema,
   poll: pollIdSchema,
   round: roundSchema,
@@ -145,7 +142,7 @@ export const manualTallySchema = z.strictObject({
 })
 
 /** Presenter only: changes what the room sees of a poll (omitted flags stay as they are). */
-export const displaySchema = z.strictObject({
+const displaySchema = z.strictObject({
   type: z.literal('display'),
   id: messageIdSchema,
   poll: pollIdSchema,
@@ -154,58 +151,48 @@ export const displaySchema = z.strictObject({
 })
 
 /** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
-export const pingSchema = z.strictObject({ type: z.literal('ping') })
+const pingSchema = z.strictObject({ type: z.literal('ping') })
 
-export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, manualTallySchema, displaySchema, pingSchema])
+const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, handsSchema, displaySchema, pingSchema])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type HelloMessage = z.infer<typeof helloSchema>
-export type VoteMessage = z.infer<typeof voteSchema>
 export type ControlMessage = z.infer<typeof controlSchema>
 export type SelectMessage = z.infer<typeof selectSchema>
-export type ManualTallyMessage = z.infer<typeof manualTallySchema>
+export type HandsMessage = z.infer<typeof handsSchema>
 export type DisplayMessage = z.infer<typeof displaySchema>
-export const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'manual-tally', 'display', 'ping'] as const
+const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'hands', 'display', 'ping'] as const
 
 // ---- Server → client ----------------------------------------------------------------
 
 /** What a phone sees of the current poll. `reveal` is null until the presenter reveals. */
-export const participantPollSchema = z.object({
-  id: pollIdSchema,
-  title: z.string(),
-  situation: z.string(),
-  question: z.string(),
-  choices: z.array(z.string()),
+const participantPollSchema = z.extend(z.pick(pollDefinitionSchema, { id: true, title: true, situation: true, question: true, choices: true }), {
   status: z.enum(pollStatuses),
   round: roundSchema,
   /** This device's vote per round (index 0 is round 1); null where it has not voted. */
-  myVotes: z.array(z.nullable(choiceSchema)),
-  reveal: z.nullable(z.object({
-    answer: choiceSchema,
-    rationale: z.string(),
-    debrief: z.array(z.string()),
+  myVotes: z.array(z.nullable(choiceIndexSchema)),
+  reveal: z.nullable(z.extend(z.pick(pollDefinitionSchema, { answer: true, rationale: true, debrief: true }), {
     rounds: z.array(roundTallySchema),
   })),
 })
 export type ParticipantPoll = z.infer<typeof participantPollSchema>
 
 /** What the deck sees of a poll: state and every round's tally (the deck has the text itself). */
-export const presenterPollSchema = z.object({
+const presenterPollSchema = z.object({
   id: pollIdSchema,
   status: z.enum(pollStatuses),
   round: roundSchema,
-  answer: choiceSchema,
+  answer: choiceIndexSchema,
   rounds: z.array(roundTallySchema),
   display: pollDisplaySchema,
 })
 export type PresenterPoll = z.infer<typeof presenterPollSchema>
 
-export const participantsSchema = z.object({
+const participantsSchema = z.object({
   /** Distinct devices connected now. */
   connected: countSchema,
 })
-export type Participants = z.infer<typeof participantsSchema>
 
-export const joinInfoSchema = z.object({
+const joinInfoSchema = z.object({
   session: sessionIdSchema,
   code: z.string(),
   /** The URL for the QR code: the vote page with the code in it. */
@@ -234,49 +221,49 @@ const presenterSnapshotSchema = z.object({
 })
 
 /** Sent after every accepted hello, so a (re)connecting client needs no history. */
-export const snapshotSchema = z.discriminatedUnion('role', [participantSnapshotSchema, presenterSnapshotSchema])
+const snapshotSchema = z.discriminatedUnion('role', [participantSnapshotSchema, presenterSnapshotSchema])
 export type ParticipantSnapshot = z.infer<typeof participantSnapshotSchema>
 export type PresenterSnapshot = z.infer<typeof presenterSnapshotSchema>
 export type Snapshot = z.infer<typeof snapshotSchema>
 
 /** To phones: the current poll changed (another poll selected, or its state changed). */
-export const pollUpdateSchema = z.object({
+const pollUpdateSchema = z.object({
   type: z.literal('poll'),
   poll: z.nullable(participantPollSchema),
 })
 
 /** To presenters: the selected poll and the polls whose state changed. */
-export const stateSchema = z.object({
+const stateSchema = z.object({
   type: z.literal('state'),
   current: z.nullable(pollIdSchema),
   polls: z.array(presenterPollSchema),
 })
 
 /** To presenters, coalesced (about every 50 ms): tallies of polls that got votes, and participant counts. */
-export const tallySchema = z.object({
+const tallySchema = z.object({
   type: z.literal('tally'),
   participants: participantsSchema,
   polls: z.array(z.object({ id: pollIdSchema, rounds: z.array(roundTallySchema) })),
 })
 
 /** Answers a vote, control or select by id, only after the change is committed to disk. */
-export const ackSchema = z.object({
+const ackSchema = z.object({
   type: z.literal('ack'),
   id: messageIdSchema,
-  vote: z.optional(z.object({ poll: pollIdSchema, round: roundSchema, choice: choiceSchema })),
+  vote: z.optional(z.object({ poll: pollIdSchema, round: roundSchema, choice: choiceIndexSchema })),
 })
 
 /** A refused message. `id` is set when the refused message had one; `message` never echoes input. */
-export const errorSchema = z.object({
+const errorSchema = z.object({
   type: z.literal('error'),
   code: z.enum(errorCodes),
   message: z.string(),
   id: z.optional(messageIdSchema),
 })
 
-export const pongSchema = z.object({ type: z.literal('pong') })
+const pongSchema = z.object({ type: z.literal('pong') })
 
-export const serverMessageSchema = z.discriminatedUnion('type', [
+const serverMessageSchema = z.discriminatedUnion('type', [
   snapshotSchema,
   pollUpdateSchema,
   stateSchema,
@@ -286,19 +273,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   pongSchema,
 ])
 export type ServerMessage = z.infer<typeof serverMessageSchema>
-export type AckMessage = z.infer<typeof ackSchema>
-export type ErrorMessage = z.infer<typeof errorSchema>
-export type TallyMessage = z.infer<typeof tallySchema>
-export type StateMessage = z.infer<typeof stateSchema>
-export type PollUpdateMessage = z.infer<typeof pollUpdateSchema>
-export const serverMessageTypes = ['snapshot', 'poll', 'state', 'tally', 'ack', 'error', 'pong'] as const
+const serverMessageTypes = ['snapshot', 'poll', 'state', 'tally', 'ack', 'error', 'pong'] as const
 
 /** The JSON body of PRESENTER_TOKEN_PATH. */
 export const presenterTokenResponseSchema = z.object({ token: z.string() })
 
 // ---- Parsing -------------------------------------------------------------------------
 
-export type ParseResult<T>
+type ParseResult<T>
   = | { ok: true, message: T }
     | { ok: false, code: Extract<ErrorCode, 'bad-json' | 'bad-message' | 'unknown-type'>, id?: string }
 

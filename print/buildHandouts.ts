@@ -13,6 +13,7 @@ import { loadScenarioLibrary } from '../content/loadScenarios.ts'
 import { loadSessionDeck } from '../content/sessionDeck.ts'
 import { displayPath } from '../lib/displayPath.ts'
 import { findBrowser } from '../lib/findBrowser.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
 import { writeFileAtomic } from '../lib/writeAtomic.ts'
 import { ANSWERS_TITLE, answerSheet } from './documents/answerSheet.ts'
 import { FACILITATOR_TITLE, facilitatorGuide } from './documents/facilitatorGuide.ts'
@@ -65,10 +66,6 @@ export interface HandoutsRun {
   totalMs: number
 }
 
-export class HandoutsError extends Error {
-  override name = 'HandoutsError'
-}
-
 const TITLES: Record<DocumentKind, string> = {
   participant: PARTICIPANT_TITLE,
   answers: ANSWERS_TITLE,
@@ -96,7 +93,7 @@ function renderHtml(kind: DocumentKind, { library, plan, analysis, images }: Sou
 /** Which documents a run builds. */
 export function documentsToBuild(only: DocumentKind | undefined, hasResults: boolean): DocumentKind[] {
   if (only === 'report' && !hasResults)
-    throw new HandoutsError('--only report needs --results FILE: the JSON that npm run results -- --session NAME writes.')
+    throw new UserFacingError('--only report needs --results FILE: the JSON that npm run results -- --session NAME writes.')
   if (only)
     return [only]
   return hasResults ? [...documentKinds] : ['participant', 'answers', 'facilitator']

@@ -5,6 +5,7 @@
 import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { UserFacingError } from '../lib/userFacingError'
 
 /** The family name documents use in `font-family`. */
 export const FONT_FAMILY = 'Inter'
@@ -51,7 +52,7 @@ export function unicodeRanges(): Map<string, Array<[number, number]>> {
   })]))
   for (const subset of SUBSETS) {
     if (!subsetRanges.has(subset))
-      throw new Error(`${PACKAGE} has no "${subset}" subset; reinstall it with npm install`)
+      throw new UserFacingError(`${PACKAGE} has no "${subset}" subset; reinstall it with npm install`)
   }
   return subsetRanges
 }

@@ -2,6 +2,7 @@ import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { displayPath } from '../lib/displayPath.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
 
 /** Why a directory cannot take the documents, in words, from a Node error code. */
 function reason(code: string | undefined): string {
@@ -44,6 +45,6 @@ export function prepareOutputDir(dir: string): () => void {
   }
   catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new Error(`Cannot write to the output directory ${displayPath(dir)}: ${reason(code)}. Choose another directory with --out DIR.`)
+    throw new UserFacingError(`Cannot write to the output directory ${displayPath(dir)}: ${reason(code)}. Choose another directory with --out DIR.`)
   }
 }

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { performance } from 'node:perf_hooks'
 import { chromium } from 'playwright-core'
 import { findBrowser, HEADLESS_BROWSER_ARGS } from '../lib/findBrowser.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
 
 export interface RenderedPdf {
   pdf: Buffer
@@ -32,7 +33,7 @@ export async function launchPdfRenderer({ executablePath = findBrowser() }: Laun
   }
   catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new Error(`The browser at ${executablePath} did not start (${reason}). Set CHROME_PATH to a working Chrome, Chromium or Edge.`)
+    throw new UserFacingError(`The browser at ${executablePath} did not start (${reason}). Set CHROME_PATH to a working Chrome, Chromium or Edge.`)
   }
   const launchMs = performance.now() - started
   const context = await browser.newContext({ offline: true })

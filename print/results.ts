@@ -12,16 +12,13 @@ import type { Scenario } from '../content/scenarioSchema.ts'
 import type { PollResult, SessionResults } from '../poll/results/resultsFormat.ts'
 import { readFileSync } from 'node:fs'
 import { displayPath } from '../lib/displayPath.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
 import { RESULTS_FORMAT, sessionResultsSchema } from '../poll/results/resultsFormat.ts'
 
 /** A poll is worth revisiting from this split on… */
 export const WORTH_REVISITING_SPLIT = 0.85
 /** …or when fewer than this share of the final round chose the intended answer. */
 export const WORTH_REVISITING_MATCHED = 0.6
-
-export class ResultsFileError extends Error {
-  override name = 'ResultsFileError'
-}
 
 export interface RoundAnalysis {
   round: number
@@ -57,7 +54,7 @@ export interface SessionAnalysis {
   unpolled: number
 }
 
-/** Reads and validates a results export; every failure is a ResultsFileError with a one-line message. */
+/** Reads and validates a results export; every failure is a UserFacingError with a one-line message. */
 export function readResultsFile(path: string): SessionResults {
   const name = displayPath(path)
   let text: string
@@ -66,7 +63,7 @@ export function readResultsFile(path: string): SessionResults {
   }
   catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new ResultsFileError(code === 'ENOENT'
+    throw new UserFacingError(code === 'ENOENT'
       ? `Results file ${name} does not exist; export one with: npm run results -- --session NAME --out ${name}`
       : `Results file ${name} cannot be read (${code ?? String(error)}).`)
   }
@@ -75,13 +72,13 @@ export function readResultsFile(path: string): SessionResults {
     data = JSON.parse(text)
   }
   catch (error) {
-    throw new ResultsFileError(`Results file ${name} is not JSON (${(error as Error).message.replace(/\s+/g, ' ').trim()}); use the file that npm run results -- --session NAME writes.`)
+    throw new UserFacingError(`Results file ${name} is not JSON (${(error as Error).message.replace(/\s+/g, ' ').trim()}); use the file that npm run results -- --session NAME writes.`)
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== RESULTS_FORMAT)
-    throw new ResultsFileError(`Results file ${name} is not a poll results export (it lacks "format": "${RESULTS_FORMAT}"); use the file that npm run results -- --session NAME writes.`)
+    throw new UserFacingError(`Results file ${name} is not a poll results export (it lacks "format": "${RESULTS_FORMAT}"); use the file that npm run results -- --session NAME writes.`)
   const parsed = sessionResultsSchema.safeParse(data)
   if (!parsed.success)
-    throw new ResultsFileError(`Results file ${name} does not have the shape of a poll results export: ${describeIssues(parsed.error.issues)}.`)
+    throw new UserFacingError(`Results file ${name} does not have the shape of a poll results export: ${describeIssues(parsed.error.issues)}.`)
   return parsed.data
 }
 
@@ -91,12 +88,12 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return shown.join('; ') + more
 }
 
-/** Analyses every poll; throws a ResultsFileError when a poll id is not a scenario of `library`. */
+/** Analyses every poll; throws a UserFacingError when a poll id is not a scenario of `library`. */
 export function analyseSession(results: SessionResults, library: ScenarioLibrary, fileName = 'The results file'): SessionAnalysis {
   const unknown = results.polls.map(poll => poll.id).filter(id => !library.byId.has(id))
   if (unknown.length > 0) {
     const list = unknown.slice(0, 5).map(id => `"${id}"`).join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '')
-    throw new ResultsFileError(`${fileName} has ${unknown.length === 1 ? 'a poll' : 'polls'} that the scenario library does not have: ${list}. It comes from another scenario set; pass that set with --scenarios DIR.`)
+    throw new UserFacingError(`${fileName} has ${unknown.length === 1 ? 'a poll' : 'polls'} that the scenario library does not have: ${list}. It comes from another scenario set; pass that set with --scenarios DIR.`)
   }
   const polls = results.polls.map(poll => analysePoll(poll, library.byId.get(poll.id)!))
   const order = new Map(results.polls.map((poll, index) => [poll.id, index]))

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { PLAN_ENV } from '../content/loadSessionPlans.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
 
 /** What decides how the slides look: the deck, its components and styles, the scenarios and the plans. */
 const DECK_INPUTS = ['slides.md', 'style.css', 'pages', 'components', 'composables', 'content', 'setup', 'scenarios', 'plans', 'package-lock.json']
@@ -36,7 +37,7 @@ const exportWithSlidev: SlideExporter = async ({ root, plan, outDir, executableP
     child.on('exit', status => resolve(status ?? 1))
   })
   if (code !== 0)
-    throw new Error(`Slidev could not export the slide pictures for the guide (exit code ${code}); pass --no-slide-images to build without them.\n${output.trim().split('\n').slice(-5).join('\n')}`)
+    throw new UserFacingError(`Slidev could not export the slide pictures for the guide (exit code ${code}); pass --no-slide-images to build without them.\n${output.trim().split('\n').slice(-5).join('\n')}`)
 }
 
 /** A hash of every file that draws the deck, and the plan: the cache key. */

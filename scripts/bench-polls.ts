@@ -10,9 +10,9 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { openFileLimit } from '../lib/openFileLimit'
+import { UserFacingError } from '../lib/userFacingError'
 import { createPollClient } from '../poll/client'
 import { socketUrl } from '../poll/protocol'
 import { phoneCapacity } from '../poll/server/descriptorBudget'
@@ -20,6 +20,7 @@ import { loadPollDefinitions } from '../poll/server/pollCatalog'
 import { burst, joinCrowd, percentile, until } from './lib/benchCrowd'
 import { joinCode, lostAcked, peakRssMb, round, storedVotes } from './lib/benchServer'
 import { soak } from './lib/benchSoak'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 import { spawnPollServer } from './lib/spawnPollServer'
 
@@ -42,14 +43,12 @@ WebSocket phones in this process. Prints figures, then as its LAST line one JSON
   -h, --help      show this help`
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'clients': { type: 'string', default: '1000' },
-      'kill': { type: 'boolean', default: false },
-      'soak': { type: 'string' },
-      'timeout-s': { type: 'string' },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('help'),
+    'clients': { type: 'string', default: '1000' },
+    'kill': { type: 'boolean', default: false },
+    'soak': { type: 'string' },
+    'timeout-s': { type: 'string' },
   })
   if (values.help) {
     console.log(HELP)
@@ -57,17 +56,17 @@ runMain(async () => {
   }
   const clients = Number(values.clients)
   if (!Number.isInteger(clients) || clients < 1 || clients > MAX_CLIENTS)
-    throw new Error(`--clients must be a whole number from 1 to ${MAX_CLIENTS} (this machine's open-file limit minus what the server needs; raise it with ulimit -n)`)
+    throw new UserFacingError(`--clients must be a whole number from 1 to ${MAX_CLIENTS} (this machine's open-file limit minus what the server needs; raise it with ulimit -n)`)
   const soakSeconds = values.soak === undefined ? undefined : Number(values.soak)
   if (soakSeconds !== undefined && (!Number.isInteger(soakSeconds) || soakSeconds < 30))
-    throw new Error('--soak must be a whole number of seconds, at least 30')
+    throw new UserFacingError('--soak must be a whole number of seconds, at least 30')
   if (soakSeconds !== undefined && values.kill)
-    throw new Error('--kill and --soak are separate runs; pass one of them')
+    throw new UserFacingError('--kill and --soak are separate runs; pass one of them')
   const timeoutMs = Number(values['timeout-s'] ?? 120 + (soakSeconds ?? 0)) * 1000
 
   const [poll] = loadPollDefinitions()
   if (!poll)
-    throw new Error('The scenario library has no scenarios to poll.')
+    throw new UserFacingError('The scenario library has no scenarios to poll.')
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-polls-'))
   let server = await spawnPollServer({ dataDir, session: SESSION, stats: true })
   const overall = setTimeout(() => {

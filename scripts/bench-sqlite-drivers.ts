@@ -3,16 +3,17 @@
 // store uses) and the built-in node:sqlite. Both files use WAL and synchronous=FULL, the
 // store's schema and its vote upsert; votes commit in groups the way GroupCommit batches
 // them. Runs alternate between the drivers. LAST line: one JSON object.
-import type { PollDefinition } from '../poll/pollMachine'
+import type { PollDefinition } from '../poll/pollDefinition'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
+import { UserFacingError } from '../lib/userFacingError'
 import { migrations } from '../poll/store/migrations'
 import { DB_FILE_NAME, PollStore, UPSERT_VOTE_SQL } from '../poll/store/pollStore'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run bench:sqlite -- [--votes N] [--runs R]
@@ -113,12 +114,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const round1 = (value: number) => Math.round(value * 10) / 10
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      votes: { type: 'string', default: '5000' },
-      runs: { type: 'string', default: '3' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('help'),
+    votes: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
   })
   if (values.help) {
     console.log(HELP)
@@ -127,7 +126,7 @@ runMain(async () => {
   const count = Number(values.votes)
   const runs = Number(values.runs)
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1)
-    throw new Error('--votes and --runs must be whole numbers of at least 1')
+    throw new UserFacingError('--votes and --runs must be whole numbers of at least 1')
 
   const votes = Array.from({ length: count }, (_, i) => ({ device: `device-${i}`, choice: i % 3 }))
   const drivers = [betterSqlite3, nodeSqlite]

@@ -3,11 +3,12 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { choosePlan, loadSessionPlans, PLAN_ENV } from '../content/loadSessionPlans'
 import { displayPath } from '../lib/displayPath'
 import { findBrowser } from '../lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
+import { UserFacingError } from '../lib/userFacingError'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME]
@@ -21,13 +22,10 @@ The browser is found automatically; set CHROME_PATH to choose one.
   -h, --help          show this help`
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'output': { type: 'string', short: 'o' },
-      'with-clicks': { type: 'boolean', short: 'c', default: false },
-      'plan': { type: 'string' },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('plan', 'help'),
+    'output': { type: 'string', short: 'o' },
+    'with-clicks': { type: 'boolean', short: 'c', default: false },
   })
   if (values.help) {
     console.log(HELP)
@@ -50,7 +48,7 @@ runMain(async () => {
     child.on('exit', status => resolveCode(status ?? 1))
   })
   if (code !== 0)
-    throw new Error(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
+    throw new UserFacingError(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
 
   const kb = Math.round(statSync(output).size / 1024)
   console.log(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)`)

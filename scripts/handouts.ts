@@ -3,11 +3,12 @@
 import type { DocumentKind, OutputFormat } from '../print/buildHandouts.ts'
 import type { Paper } from '../print/paper.ts'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { displayPath } from '../lib/displayPath.ts'
 import { KIT_ROOT } from '../lib/kitPaths.ts'
-import { buildHandouts, documentKinds, HandoutsError, outputFormats } from '../print/buildHandouts.ts'
+import { UserFacingError } from '../lib/userFacingError.ts'
+import { buildHandouts, documentKinds, outputFormats } from '../print/buildHandouts.ts'
 import { paperNames, paperSizes } from '../print/paper.ts'
+import { parseFlags, sharedFlags } from './lib/cliFlags.ts'
 import { runMain } from './lib/runMain.ts'
 
 const HELP = `Usage: npm run handouts -- [options]
@@ -35,22 +36,17 @@ PDFs are rendered by a Chrome, Chromium or Edge on this machine; set CHROME_PATH
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value))
     return value as T
-  throw new HandoutsError(`${flag} "${value}" is not known; use ${allowed.join(', ')}.`)
+  throw new UserFacingError(`${flag} "${value}" is not known; use ${allowed.join(', ')}.`)
 }
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'out': { type: 'string', short: 'o' },
-      'format': { type: 'string', default: 'both' },
-      'only': { type: 'string' },
-      'paper': { type: 'string', default: 'a4' },
-      'results': { type: 'string' },
-      'scenarios': { type: 'string' },
-      'plan': { type: 'string' },
-      'no-slide-images': { type: 'boolean', default: false },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('out', 'scenarios', 'plan', 'help'),
+    'format': { type: 'string', default: 'both' },
+    'only': { type: 'string' },
+    'paper': { type: 'string', default: 'a4' },
+    'results': { type: 'string' },
+    'no-slide-images': { type: 'boolean', default: false },
   })
   if (values.help) {
     console.log(HELP)

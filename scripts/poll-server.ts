@@ -3,9 +3,11 @@
 import process from 'node:process'
 import { loadScenarioLibrary } from '../content/loadScenarios'
 import { loadSessionDeck, numberDefinitions } from '../content/sessionDeck'
+import { UserFacingError } from '../lib/userFacingError'
 import { DEFAULT_DECK_PORT, startPollServer } from '../poll/server/pollServer'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { pollBanner } from './lib/pollBanner'
-import { CliError, parsePollServerArgs, POLL_SERVER_FLAGS, pollServerOptions } from './lib/pollServerCli'
+import { POLL_SERVER_FLAGS, POLL_SERVER_OPTIONS, pollCliOptions, pollServerOptions } from './lib/pollServerCli'
 import { runMain } from './lib/runMain'
 import { serveStatsToParent } from './lib/serverStats'
 import { stopOnSignals } from './lib/stopOnSignals'
@@ -22,15 +24,16 @@ Votes survive a restart (SQLite in the data directory). Ctrl-C stops it.
 ${POLL_SERVER_FLAGS}`
 
 runMain(async () => {
-  const options = parsePollServerArgs(process.argv.slice(2), process.env, { 'plan': { type: 'string' }, 'deck-port': { type: 'string' } })
+  const values = parseFlags({ ...POLL_SERVER_OPTIONS, ...sharedFlags('plan'), 'deck-port': { type: 'string' } })
+  const options = pollCliOptions(values, process.env)
   if (options.help) {
     console.log(HELP)
     return 0
   }
-  const deck = await loadSessionDeck(typeof options.values.plan === 'string' ? options.values.plan : undefined, loadScenarioLibrary(options.scenarios))
-  const deckPort = typeof options.values['deck-port'] === 'string' ? Number(options.values['deck-port']) : DEFAULT_DECK_PORT
+  const deck = await loadSessionDeck(values.plan, loadScenarioLibrary(options.scenarios))
+  const deckPort = values['deck-port'] === undefined ? DEFAULT_DECK_PORT : Number(values['deck-port'])
   if (!Number.isInteger(deckPort) || deckPort < 1 || deckPort > 65_535)
-    throw new CliError(`--deck-port "${options.values['deck-port']}" must be a whole number from 1 to 65535`)
+    throw new UserFacingError(`--deck-port "${values['deck-port']}" must be a whole number from 1 to 65535`)
   const serverOptions = pollServerOptions(options, deckPort)
   const server = await startPollServer({ ...serverOptions, definitions: numberDefinitions(serverOptions.definitions, deck) })
   // Handle Ctrl-C before saying we listen: whoever reads that line may signal at once.

@@ -3,13 +3,14 @@
 import { existsSync, realpathSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { displayPath } from '../lib/displayPath'
 import { DEFAULT_POLL_DATA_DIR } from '../lib/kitPaths'
+import { UserFacingError } from '../lib/userFacingError'
 import { writeFileAtomic } from '../lib/writeAtomic'
 import { resultsToCsv } from '../poll/results/resultsCsv'
 import { buildSessionResults } from '../poll/results/sessionResults'
 import { DB_FILE_NAME, PollStore } from '../poll/store/pollStore'
+import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
 
 const HELP = `Usage: npm run results -- --session NAME [--format json|csv] [--out FILE]
@@ -28,26 +29,21 @@ Counts only: nothing about who voted. Safe to run while the poll server is runni
   -h, --help         show this help`
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      'session': { type: 'string' },
-      'format': { type: 'string', default: 'json' },
-      'out': { type: 'string', short: 'o' },
-      'force': { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      'list': { type: 'boolean', default: false },
-      'help': { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseFlags({
+    ...sharedFlags('session', 'out', 'data-dir', 'help'),
+    format: { type: 'string', default: 'json' },
+    force: { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
   })
   if (values.help) {
     console.log(HELP)
     return 0
   }
   if (values.format !== 'json' && values.format !== 'csv')
-    throw new Error(`--format "${values.format}" is not known; use json or csv`)
+    throw new UserFacingError(`--format "${values.format}" is not known; use json or csv`)
   const dataDir = resolve(values['data-dir'] ?? process.env.POLL_DATA_DIR ?? DEFAULT_POLL_DATA_DIR)
   if (!existsSync(join(dataDir, DB_FILE_NAME)))
-    throw new Error(`No poll data in ${dataDir}: run the poll server (npm start) first, or pass --data-dir`)
+    throw new UserFacingError(`No poll data in ${dataDir}: run the poll server (npm start) first, or pass --data-dir`)
   // Checked before anything is read: a slip must never cost the votes or the presenter token.
   const out = values.out === undefined ? undefined : resolve(values.out)
   if (out !== undefined)
@@ -62,10 +58,10 @@ runMain(async () => {
       return 0
     }
     if (!values.session)
-      throw new Error(`Which session? Pass --session NAME (or "latest"). Sessions: ${sessions.map(session => session.id).join(', ') || 'none yet'}`)
+      throw new UserFacingError(`Which session? Pass --session NAME (or "latest"). Sessions: ${sessions.map(session => session.id).join(', ') || 'none yet'}`)
     const sessionId = values.session === 'latest' ? sessions[0]?.id : values.session
     if (!sessionId)
-      throw new Error('There are no sessions yet.')
+      throw new UserFacingError('There are no sessions yet.')
 
     const results = buildSessionResults(store, sessionId)
     const text = values.format === 'csv' ? resultsToCsv(results) : `${JSON.stringify(results, null, 2)}\n`
@@ -87,9 +83,9 @@ runMain(async () => {
 function checkOutPath(out: string, dataDir: string, force: boolean): void {
   const inside = relative(realPath(dataDir), realPath(out))
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
-    throw new Error(`--out ${displayPath(out)} is inside the poll data directory ${displayPath(dataDir)}, which holds the votes and the presenter token; write the export somewhere else, e.g. --out results.${out.endsWith('.csv') ? 'csv' : 'json'}`)
+    throw new UserFacingError(`--out ${displayPath(out)} is inside the poll data directory ${displayPath(dataDir)}, which holds the votes and the presenter token; write the export somewhere else, e.g. --out results.${out.endsWith('.csv') ? 'csv' : 'json'}`)
   if (existsSync(out) && !force)
-    throw new Error(`${displayPath(out)} already exists; choose another --out, or pass --force to replace it`)
+    throw new UserFacingError(`${displayPath(out)} already exists; choose another --out, or pass --force to replace it`)
 }
 
 /** The path with symlinks resolved as far as it exists, so a link or a "../" detour cannot reach into the data directory. */

@@ -6,7 +6,6 @@ import type { ScenarioLibrary } from '../content/loadScenarios'
 import type { ScenarioIssue } from '../content/scenarioLibraryError'
 import { join, relative } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { loadDeckPlan } from '../content/deckPlan'
 import { defaultScenarioDir, INDEX_FILE, loadScenarioLibrary } from '../content/loadScenarios'
 import { loadSessionPlans, SessionPlanError } from '../content/loadSessionPlans'
@@ -14,6 +13,7 @@ import { findGiveaways } from '../content/scenarioGiveaways'
 import { formatIssue, formatIssues, ScenarioLibraryError } from '../content/scenarioLibraryError'
 import { readYamlSource } from '../content/yamlSource'
 import { KIT_ROOT } from '../lib/kitPaths'
+import { parseFlags } from './lib/cliFlags'
 
 /** Locates each give-away warning in the file an author would edit: the index for positions, the scenario for words. */
 function giveawayIssues(dir: string, library: ScenarioLibrary): ScenarioIssue[] {
@@ -28,7 +28,7 @@ function giveawayIssues(dir: string, library: ScenarioLibrary): ScenarioIssue[] 
 }
 
 try {
-  const { values } = parseArgs({ options: { dir: { type: 'string' } } })
+  const values = parseFlags({ dir: { type: 'string' } })
   const dir = values.dir ?? defaultScenarioDir
   const library = loadScenarioLibrary(dir)
   const warnings = giveawayIssues(dir, library)

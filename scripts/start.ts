@@ -11,6 +11,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { choosePlan, loadSessionPlans, PLAN_ENV } from '../content/loadSessionPlans'
 import { KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
+import { UserFacingError } from '../lib/userFacingError'
 import { DEFAULT_POLL_PORT } from '../poll/joinLinks'
 import { DEFAULT_DECK_PORT } from '../poll/server/originPolicy'
 import { runMain } from './lib/runMain'
@@ -105,7 +106,7 @@ function portFlag(value: unknown, flag: string): number | undefined {
     return undefined
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`${flag} "${value}" must be a whole number from 0 to 65535`)
+    throw new UserFacingError(`${flag} "${value}" must be a whole number from 0 to 65535`)
   return port
 }
 
@@ -148,7 +149,7 @@ async function freePort(start: number): Promise<number> {
     if (got !== undefined)
       return got
   }
-  throw new Error(`No free port for the deck from ${start} to ${start + 99}; pass --deck-port.`)
+  throw new UserFacingError(`No free port for the deck from ${start} to ${start + 99}; pass --deck-port.`)
 }
 
 function listenOnce(port: number): Promise<number | undefined> {

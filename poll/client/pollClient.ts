@@ -38,7 +38,7 @@ export interface PendingVote {
 type PresenterRequest
   = | { type: 'control', action: ControlAction, poll: string }
     | { type: 'select', poll: string | null }
-    | { type: 'manual-tally', poll: string, round: number, counts: number[] }
+    | { type: 'hands', poll: string, round: number, counts: number[] }
     | { type: 'display', poll: string, showResults?: boolean, compareRounds?: boolean }
 
 export type VoteResult = { ok: true, vote: PendingVote } | { ok: false, vote: PendingVote, code: ErrorCode, message: string }
@@ -80,7 +80,7 @@ export interface PollClient {
   control: (action: ControlAction, poll: string) => Promise<void>
   select: (poll: string | null) => Promise<void>
   /** Presenter only: stores a show of hands taken while the server was unreachable; resolves once committed. */
-  manualTally: (poll: string, round: number, counts: number[]) => Promise<void>
+  hands: (poll: string, round: number, counts: number[]) => Promise<void>
   /** Presenter only: changes what every projector shows of a poll; resolves once committed. */
   display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Redial now instead of waiting for the backoff (e.g. on the browser's `online` event). */
@@ -262,7 +262,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     pendingVotes: () => [...pendingVotes.values()],
     control: (action, poll) => request({ type: 'control', action, poll }),
     select: poll => request({ type: 'select', poll }),
-    manualTally: (poll, round, counts) => request({ type: 'manual-tally', poll, round, counts }),
+    hands: (poll, round, counts) => request({ type: 'hands', poll, round, counts }),
     display: (poll, patch) => request({ type: 'display', poll, ...patch }),
     reconnect() {
       if (stopped || socket)

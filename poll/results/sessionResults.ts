@@ -1,17 +1,14 @@
 import type { PollStore } from '../store/pollStore'
 import type { SessionResults } from './resultsFormat'
+import { UserFacingError } from '../../lib/userFacingError'
 import { RESULTS_FORMAT, RESULTS_VERSION, sessionResultsSchema } from './resultsFormat'
-
-export class UnknownSessionError extends Error {
-  override name = 'UnknownSessionError'
-}
 
 /** Aggregates a stored session into the results export, validated against its schema. */
 export function buildSessionResults(store: PollStore, sessionId: string, now = new Date()): SessionResults {
   const session = store.session(sessionId)
   if (!session) {
     const known = store.listSessions().map(summary => summary.id)
-    throw new UnknownSessionError(`No session "${sessionId}" in ${store.file}; ${known.length > 0 ? `known sessions: ${known.join(', ')}` : 'it holds no sessions yet'}.`)
+    throw new UserFacingError(`No session "${sessionId}" in ${store.file}; ${known.length > 0 ? `known sessions: ${known.join(', ')}` : 'it holds no sessions yet'}.`)
   }
   return sessionResultsSchema.parse({
     format: RESULTS_FORMAT,

@@ -2,7 +2,7 @@
 // phones and controls from presenters. Every refusal is a typed error or close code.
 import type { WebSocket } from 'ws'
 import type { Command } from '../pollMachine'
-import type { ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HelloMessage, ManualTallyMessage, PollDisplay, SelectMessage } from '../protocol'
+import type { ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HandsMessage, HelloMessage, PollDisplay, SelectMessage } from '../protocol'
 import type { AddressLimits } from './addressLimits'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
@@ -115,7 +115,7 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
         return hub.submit(socket, message.id, { kind: 'vote', device, poll: message.poll, round: message.round, choice: message.choice })
       case 'control':
       case 'select':
-      case 'manual-tally':
+      case 'hands':
       case 'display':
         if (role !== 'presenter')
           return fail(role ? 'forbidden' : 'not-joined', message.id)
@@ -152,13 +152,13 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
 }
 
 /** The machine command for a presenter's message. */
-function presenterCommand(message: ControlMessage | SelectMessage | ManualTallyMessage | DisplayMessage): Command {
+function presenterCommand(message: ControlMessage | SelectMessage | HandsMessage | DisplayMessage): Command {
   switch (message.type) {
     case 'select':
       return { kind: 'select', poll: message.poll }
     case 'control':
       return { kind: 'control', action: message.action, poll: message.poll }
-    case 'manual-tally':
+    case 'hands':
       return { kind: 'hands', poll: message.poll, round: message.round, counts: [...message.counts] }
     case 'display': {
       const patch: Partial<PollDisplay> = {}

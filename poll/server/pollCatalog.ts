@@ -1,5 +1,5 @@
 import type { ScenarioLibrary } from '../../content/loadScenarios'
-import type { PollDefinition } from '../pollMachine'
+import type { PollDefinition } from '../pollDefinition'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
 
 /** The polls a scenario library offers, in teaching order: one per scenario, same id. */

@@ -1,7 +1,8 @@
 // One workshop session's live side: the machine, the store behind it, and the sockets
 // that watch it. Every change goes through the group commit, in arrival order, and is
 // acknowledged or broadcast only after its transaction has committed.
-import type { Command, Outcome, PollDefinition } from '../pollMachine'
+import type { PollDefinition } from '../pollDefinition'
+import type { Command, Outcome } from '../pollMachine'
 import type { JoinInfo, ParticipantSnapshot, PresenterSnapshot } from '../protocol'
 import type { PollStore } from '../store/pollStore'
 import type { MessageSocket } from './send'

@@ -3,7 +3,7 @@ import type { Buffer } from 'node:buffer'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { OpenFileLimit } from '../../lib/openFileLimit'
-import type { PollDefinition } from '../pollMachine'
+import type { PollDefinition } from '../pollDefinition'
 import type { JoinInfo } from '../protocol'
 import type { AddressLimitsOptions } from './addressLimits'
 import type { HubStats } from './pollHub'
@@ -11,6 +11,7 @@ import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
 import { WebSocketServer } from 'ws'
 import { openFileLimit } from '../../lib/openFileLimit'
+import { UserFacingError } from '../../lib/userFacingError'
 import { CloseCode, DEFAULT_POLL_PORT, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinUrl, MAX_MESSAGE_BYTES, WS_PATH } from '../protocol'
 import { PollStore } from '../store/pollStore'
 import { AddressLimits } from './addressLimits'
@@ -84,10 +85,6 @@ export interface RunningPollServer {
   descriptorNote?: string
   stats: () => HubStats
   close: () => Promise<void>
-}
-
-export class PollServerError extends Error {
-  override name = 'PollServerError'
 }
 
 /** Today's date as YYYY-MM-DD in local time: one session per workshop day unless told otherwise. */
@@ -218,7 +215,7 @@ function listen(server: ReturnType<typeof createServer>, host: string | undefine
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE'
-        ? new PollServerError(`Port ${port} is already in use: is another poll server running? Stop it, or pick another port with --port.`)
+        ? new UserFacingError(`Port ${port} is already in use: is another poll server running? Stop it, or pick another port with --port.`)
         : error)
     }
     server.once('error', onError)

@@ -1,12 +1,15 @@
 // Durable poll state: one SQLite file, WAL, synchronous=FULL, so a committed
 // transaction survives kill -9 and power loss. Callers batch writes (group commit).
 import type { Database as SqliteDatabase } from 'better-sqlite3'
-import type { Effect, MachineState, PollDefinition } from '../pollMachine'
+import type { PollDefinition } from '../pollDefinition'
+import type { Effect, MachineState } from '../pollMachine'
 import type { PollStatus } from '../protocol'
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as z from 'zod/mini'
+import { UserFacingError } from '../../lib/userFacingError'
+import { pollDefinitionSchema } from '../pollDefinition'
 import { HANDS_DEVICE_PREFIX } from '../pollMachine'
 import { pollStatuses } from '../protocol'
 import { migrations } from './migrations'
@@ -39,24 +42,7 @@ export interface StoredPollResult {
   counts: number[][]
 }
 
-export class PollStoreError extends Error {
-  override name = 'PollStoreError'
-}
-
-const definitionSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  situation: z.string(),
-  question: z.string(),
-  choices: z.array(z.string()),
-  answer: z.int(),
-  rationale: z.string(),
-  debrief: z.array(z.string()),
-})
 const statusSchema = z.enum(pollStatuses)
-
-interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
-interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
 
 /** The SQLite store of sessions, polls and votes. */
 export class PollStore {
@@ -72,7 +58,7 @@ export class PollStore {
     // Never start a fresh session over a store that exists: a new join code would hide the lost votes.
     const keep = `Keep the file as it is (the sqlite3 tool may still recover votes from it) and start a new session in another folder: --data-dir <new folder>.`
     if (existsSync(file) && statSync(file).size === 0)
-      throw new PollStoreError(`The poll database ${file} is empty (0 bytes) although it exists, so its votes are gone. ${keep}`)
+      throw new UserFacingError(`The poll database ${file} is empty (0 bytes) although it exists, so its votes are gone. ${keep}`)
     let db: SqliteDatabase
     try {
       if (!options.readonly)
@@ -80,13 +66,13 @@ export class PollStore {
       db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
     }
     catch (error) {
-      throw new PollStoreError(`Cannot open the poll database ${file}: ${whyNotOpened(dataDir, error)}. Pass --data-dir with a folder you can write to.`)
+      throw new UserFacingError(`Cannot open the poll database ${file}: ${whyNotOpened(dataDir, error)}. Pass --data-dir with a folder you can write to.`)
     }
     try {
       // A damaged file must stop the server here, not start with half its votes.
       const problems = (db.pragma('quick_check') as { quick_check: string }[]).map(row => row.quick_check)
       if (problems.join() !== 'ok')
-        throw new PollStoreError(`The poll database ${file} is damaged (${problems.slice(0, 3).join('; ')}). ${keep}`)
+        throw new UserFacingError(`The poll database ${file} is damaged (${problems.slice(0, 3).join('; ')}). ${keep}`)
       if (!options.readonly) {
         db.pragma('journal_mode = WAL')
         // FULL: fsync the WAL on every commit, so an acknowledged vote survives a crash.
@@ -98,9 +84,9 @@ export class PollStore {
     }
     catch (error) {
       db.close()
-      if (error instanceof PollStoreError)
+      if (error instanceof UserFacingError)
         throw error
-      throw new PollStoreError(`The poll database ${file} is damaged (${error instanceof Error ? error.message : String(error)}). ${keep}`)
+      throw new UserFacingError(`The poll database ${file} is damaged (${error instanceof Error ? error.message : String(error)}). ${keep}`)
     }
     return new PollStore(db, file)
   }
@@ -121,26 +107,26 @@ export class PollStore {
   }
 
   session(id: string): SessionInfo | undefined {
-    const row = this.statements.session.get(id) as { id: string, join_code: string, created_at: string } | undefined
+    const row = this.statements.session.get(id)
     return row && { id: row.id, joinCode: row.join_code, createdAt: row.created_at }
   }
 
   /** Every session, newest first, with how many polls were opened and votes cast. */
   listSessions(): SessionSummary[] {
-    const rows = this.statements.listSessions.all() as { id: string, join_code: string, created_at: string, polls: number, votes: number }[]
+    const rows = this.statements.listSessions.all()
     return rows.map(row => ({ id: row.id, joinCode: row.join_code, createdAt: row.created_at, polls: row.polls, votes: row.votes }))
   }
 
   /** Everything needed to rebuild a session's PollMachine. */
   loadState(sessionId: string): MachineState {
-    const session = this.statements.sessionCurrent.get(sessionId) as { current_poll: string | null } | undefined
-    const polls = (this.statements.polls.all(sessionId) as PollRow[]).map(row => ({
+    const session = this.statements.sessionCurrent.get(sessionId)
+    const polls = this.statements.polls.all(sessionId).map(row => ({
       definition: parseDefinition(row),
       status: statusSchema.parse(row.status),
       round: row.round,
       display: { showResults: row.show_results === 1, compareRounds: row.compare_rounds === 1 },
     }))
-    const votes = (this.statements.votes.all(sessionId) as VoteRow[])
+    const votes = this.statements.votes.all(sessionId)
       .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, choice: row.choice }))
     return { current: session?.current_poll ?? null, polls, votes }
   }
@@ -169,8 +155,8 @@ export class PollStore {
 
   /** Opened polls of a session in the order they were first opened, with counts per round and choice. */
   results(sessionId: string): StoredPollResult[] {
-    const counts = this.statements.counts.all(sessionId) as { poll_id: string, round: number, choice: number, n: number }[]
-    return (this.statements.polls.all(sessionId) as PollRow[])
+    const counts = this.statements.counts.all(sessionId)
+    return this.statements.polls.all(sessionId)
       .filter(row => row.status !== 'draft')
       .map((row) => {
         const definition = parseDefinition(row)
@@ -186,10 +172,11 @@ export class PollStore {
 
   /** How many vote rows a session (optionally one poll) holds. */
   countVotes(sessionId: string, pollId?: string): number {
-    const row = (pollId === undefined
+    const row = pollId === undefined
       ? this.statements.countSessionVotes.get(sessionId)
-      : this.statements.countPollVotes.get(sessionId, pollId)) as { n: number }
-    return row.n
+      : this.statements.countPollVotes.get(sessionId, pollId)
+    // count(*) always returns one row.
+    return row?.n ?? 0
   }
 
   close(): void {
@@ -199,7 +186,7 @@ export class PollStore {
 }
 
 function parseDefinition(row: PollRow): PollDefinition {
-  const damaged = () => new PollStoreError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
+  const damaged = () => new UserFacingError(`The stored poll "${row.poll_id}" is damaged; export what you can and start a new session (--session).`)
   let json: unknown
   try {
     json = JSON.parse(row.definition)
@@ -207,7 +194,7 @@ function parseDefinition(row: PollRow): PollDefinition {
   catch {
     throw damaged()
   }
-  const parsed = definitionSchema.safeParse(json)
+  const parsed = pollDefinitionSchema.safeParse(json)
   if (!parsed.success)
     throw damaged()
   return parsed.data
@@ -216,11 +203,11 @@ function parseDefinition(row: PollRow): PollDefinition {
 function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > migrations.length)
-    throw new PollStoreError(`${file} was written by a newer version of the kit (schema ${version}); update the kit to read it.`)
+    throw new UserFacingError(`${file} was written by a newer version of the kit (schema ${version}); update the kit to read it.`)
   if (version === migrations.length)
     return
   if (readonly)
-    throw new PollStoreError(`${file} has an older schema; start the poll server once to upgrade it.`)
+    throw new UserFacingError(`${file} has an older schema; start the poll server once to upgrade it.`)
   db.transaction(() => {
     for (const [index, sql] of migrations.entries()) {
       if (index < version)
@@ -231,31 +218,38 @@ function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
   })()
 }
 
+interface SessionRow { id: string, join_code: string, created_at: string }
+interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
+interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
+interface CountRow { poll_id: string, round: number, choice: number, n: number }
+type SessionId = [sessionId: string]
+
+/** Every statement the store runs, typed by what it binds and the rows it returns. */
 function prepare(db: SqliteDatabase) {
   return {
-    session: db.prepare('SELECT id, join_code, created_at FROM sessions WHERE id = ?'),
-    sessionCurrent: db.prepare('SELECT current_poll FROM sessions WHERE id = ?'),
-    insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)'),
-    listSessions: db.prepare(`
+    session: db.prepare<SessionId, SessionRow>('SELECT id, join_code, created_at FROM sessions WHERE id = ?'),
+    sessionCurrent: db.prepare<SessionId, { current_poll: string | null }>('SELECT current_poll FROM sessions WHERE id = ?'),
+    insertSession: db.prepare<[id: string, joinCode: string, createdAt: string], never>('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)'),
+    listSessions: db.prepare<[], SessionRow & { polls: number, votes: number }>(`
       SELECT s.id, s.join_code, s.created_at,
         (SELECT count(*) FROM polls p WHERE p.session_id = s.id AND p.status != 'draft') AS polls,
         (SELECT count(*) FROM votes v WHERE v.session_id = s.id) AS votes
       FROM sessions s ORDER BY s.created_at DESC, s.id`),
-    polls: db.prepare('SELECT poll_id, definition, status, round, show_results, compare_rounds FROM polls WHERE session_id = ? ORDER BY seq'),
-    votes: db.prepare('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
-    counts: db.prepare('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
-    upsertVote: db.prepare(UPSERT_VOTE_SQL),
-    upsertPoll: db.prepare(`
+    polls: db.prepare<SessionId, PollRow>('SELECT poll_id, definition, status, round, show_results, compare_rounds FROM polls WHERE session_id = ? ORDER BY seq'),
+    votes: db.prepare<SessionId, VoteRow>('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
+    counts: db.prepare<SessionId, CountRow>('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
+    upsertVote: db.prepare<[sessionId: string, pollId: string, round: number, deviceId: string, choice: number], never>(UPSERT_VOTE_SQL),
+    upsertPoll: db.prepare<[sessionId: string, pollId: string, seqSessionId: string, definition: string, status: PollStatus, round: number, showResults: number, compareRounds: number, updatedAt: string], never>(`
       INSERT INTO polls (session_id, poll_id, seq, definition, status, round, show_results, compare_rounds, updated_at)
       VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM polls WHERE session_id = ?), ?, ?, ?, ?, ?, ?)
       ON CONFLICT (session_id, poll_id) DO UPDATE SET
         definition = excluded.definition, status = excluded.status, round = excluded.round,
         show_results = excluded.show_results, compare_rounds = excluded.compare_rounds, updated_at = excluded.updated_at`),
-    clearVotes: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
-    clearHands: db.prepare('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
-    setCurrent: db.prepare('UPDATE sessions SET current_poll = ? WHERE id = ?'),
-    countSessionVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
-    countPollVotes: db.prepare('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
+    clearVotes: db.prepare<[sessionId: string, pollId: string], never>('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
+    clearHands: db.prepare<[sessionId: string, pollId: string, round: number, deviceLike: string], never>('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
+    setCurrent: db.prepare<[current: string | null, sessionId: string], never>('UPDATE sessions SET current_poll = ? WHERE id = ?'),
+    countSessionVotes: db.prepare<SessionId, { n: number }>('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
+    countPollVotes: db.prepare<[sessionId: string, pollId: string], { n: number }>('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
   }
 }
 

@@ -1,13 +1,14 @@
-import type { ParseArgsConfig } from 'node:util'
+import type { ParseArgsOptionsConfig } from 'node:util'
 import type { PollServerOptions } from '../../poll/server/pollServer'
 // Command-line flags and environment variables of the poll server, shared by
 // `npm run poll-server` and `npm start`.
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { DEFAULT_POLL_DATA_DIR } from '../../lib/kitPaths'
+import { UserFacingError } from '../../lib/userFacingError'
 import { DEFAULT_POLL_PORT, sessionIdSchema } from '../../poll/protocol'
 import { localDeckOrigins, normalizeOrigin } from '../../poll/server/originPolicy'
 import { loadPollDefinitions } from '../../poll/server/pollCatalog'
+import { parseFlags, sharedFlags } from './cliFlags'
 
 export interface PollCliOptions {
   host?: string
@@ -44,60 +45,53 @@ export const POLL_SERVER_FLAGS = `  --host HOST          interface to listen on 
                        (default: 30000)                                [POLL_HEARTBEAT_MS]
   -h, --help           show this help`
 
-export class CliError extends Error {
-  override name = 'CliError'
+/** The poll server's flags; a command with flags of its own parses them together (spread this in) and calls pollCliOptions. */
+export const POLL_SERVER_OPTIONS = {
+  ...sharedFlags('data-dir', 'session', 'scenarios', 'help'),
+  'host': { type: 'string' },
+  'port': { type: 'string' },
+  'allow-origin': { type: 'string', multiple: true },
+  'public-url': { type: 'string' },
+  'show-token': { type: 'boolean', default: false },
+  'heartbeat-ms': { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig
+
+export type PollServerFlagValues = ReturnType<typeof parseFlags<typeof POLL_SERVER_OPTIONS>>
+
+/** Parses the poll server's flags alone, falling back to the POLL_* environment variables. Throws UserFacingError on bad values. */
+export function parsePollServerArgs(args: string[], env: NodeJS.ProcessEnv): PollCliOptions {
+  return pollCliOptions(parseFlags(POLL_SERVER_OPTIONS, args), env)
 }
 
-/** Parses flags, falling back to the POLL_* environment variables. Throws CliError on bad values. */
-export function parsePollServerArgs(args: string[], env: NodeJS.ProcessEnv, extra: NonNullable<ParseArgsConfig['options']> = {}): PollCliOptions & { values: Record<string, unknown> } {
-  const { values: parsed } = parseArgs({
-    args,
-    options: {
-      'host': { type: 'string' },
-      'port': { type: 'string' },
-      'data-dir': { type: 'string' },
-      'allow-origin': { type: 'string', multiple: true },
-      'session': { type: 'string' },
-      'scenarios': { type: 'string' },
-      'public-url': { type: 'string' },
-      'show-token': { type: 'boolean', default: false },
-      'heartbeat-ms': { type: 'string' },
-      'help': { type: 'boolean', short: 'h', default: false },
-      ...extra,
-    },
-  })
-  const values = parsed as Record<string, string | boolean | string[] | undefined>
-  const text = (flag: string, variable: string) => {
-    const value = (values[flag] as string | undefined) ?? env[variable]
-    return value?.trim() || undefined
-  }
-  const origins = [...((values['allow-origin'] as string[] | undefined) ?? []), ...(env.POLL_ALLOWED_ORIGINS ? [env.POLL_ALLOWED_ORIGINS] : [])]
+/** The poll server's options from its parsed flags, falling back to the POLL_* environment variables. Throws UserFacingError on bad values. */
+export function pollCliOptions(values: PollServerFlagValues, env: NodeJS.ProcessEnv): PollCliOptions {
+  const text = (value: string | undefined, variable: string) => (value ?? env[variable])?.trim() || undefined
+  const origins = [...(values['allow-origin'] ?? []), ...(env.POLL_ALLOWED_ORIGINS ? [env.POLL_ALLOWED_ORIGINS] : [])]
     .flatMap(list => list.split(','))
     .map(origin => origin.trim())
     .filter(Boolean)
     .map(origin => normalizeOrigin(origin) ?? fail(`--allow-origin "${origin}" is not an origin; write it like https://decks.example.com`))
-  const publicUrl = text('public-url', 'POLL_PUBLIC_URL')
+  const publicUrl = text(values['public-url'], 'POLL_PUBLIC_URL')
   if (publicUrl && !normalizeOrigin(publicUrl))
     fail(`--public-url "${publicUrl}" is not an http(s) URL; write it like http://poll.example.com`)
-  const session = text('session', 'POLL_SESSION')
+  const session = text(values.session, 'POLL_SESSION')
   if (session && !sessionIdSchema.safeParse(session).success)
     fail(`--session "${session}" may use only letters, digits, "-", "_" and "." (at most 64)`)
-  const heartbeat = text('heartbeat-ms', 'POLL_HEARTBEAT_MS')
-  const dataDir = text('data-dir', 'POLL_DATA_DIR')
-  const scenarios = text('scenarios', 'POLL_SCENARIOS')
+  const heartbeat = text(values['heartbeat-ms'], 'POLL_HEARTBEAT_MS')
+  const dataDir = text(values['data-dir'], 'POLL_DATA_DIR')
+  const scenarios = text(values.scenarios, 'POLL_SCENARIOS')
 
   return {
-    values,
-    host: text('host', 'POLL_HOST'),
-    port: integer(text('port', 'POLL_PORT'), '--port', 0, 65_535) ?? DEFAULT_POLL_PORT,
+    host: text(values.host, 'POLL_HOST'),
+    port: integer(text(values.port, 'POLL_PORT'), '--port', 0, 65_535) ?? DEFAULT_POLL_PORT,
     dataDir: dataDir ? resolve(dataDir) : DEFAULT_POLL_DATA_DIR,
     allowOrigins: origins,
     session,
     scenarios: scenarios && resolve(scenarios),
     publicUrl,
-    showToken: values['show-token'] === true,
+    showToken: values['show-token'],
     heartbeatMs: integer(heartbeat, '--heartbeat-ms', 50, 3_600_000),
-    help: values.help === true,
+    help: values.help,
   }
 }
 
@@ -111,7 +105,7 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
 }
 
 function fail(message: string): never {
-  throw new CliError(message)
+  throw new UserFacingError(message)
 }
 
 /** The poll server's options from the parsed flags, for a deck on localhost at `deckPort` (plus --allow-origin). */

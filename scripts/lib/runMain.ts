@@ -1,8 +1,10 @@
 import process from 'node:process'
+import { UserFacingError } from '../../lib/userFacingError'
 
 /**
  * Runs a command-line entry point: a thrown error becomes one readable line on stderr
- * and exit code 1, never a stack trace (set DEBUG=1 to see the stack).
+ * and exit code 1, never a stack trace. A UserFacingError's message is all there is to
+ * say; for anything else (a bug), DEBUG=1 adds the stack.
  */
 export function runMain(main: () => Promise<number | void>): void {
   main().then(
@@ -12,7 +14,7 @@ export function runMain(main: () => Promise<number | void>): void {
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       process.stderr.write(`✖ ${message}\n`)
-      if (process.env.DEBUG && error instanceof Error && error.stack)
+      if (process.env.DEBUG && error instanceof Error && !(error instanceof UserFacingError) && error.stack)
         process.stderr.write(`${error.stack}\n`)
       process.exitCode = 1
     },

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { KIT_ROOT } from '../../lib/kitPaths'
+import { UserFacingError } from '../../lib/userFacingError'
 import { TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
 
 /**
@@ -59,7 +60,7 @@ export function spawnPollServer(options: SpawnPollServerOptions): Promise<Spawne
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`The poll server did not start within ${options.timeoutMs ?? 20_000} ms:\n${output}`))
+      reject(new UserFacingError(`The poll server did not start within ${options.timeoutMs ?? 20_000} ms:\n${output}`))
     }, options.timeoutMs ?? 20_000)
     const onData = (chunk: Buffer) => {
       output += chunk
@@ -74,7 +75,7 @@ export function spawnPollServer(options: SpawnPollServerOptions): Promise<Spawne
     child.stderr!.on('data', onData)
     exited.then((code) => {
       clearTimeout(timer)
-      reject(new Error(`The poll server exited (code ${code}) before listening:\n${output}`))
+      reject(new UserFacingError(`The poll server exited (code ${code}) before listening:\n${output}`))
     })
   })
 }

@@ -63,7 +63,7 @@ describe('the deck\'s connection to a real poll server', () => {
     expect(connection.participants.value).toBe(1)
     expect(connection.polls.value.get('roadmap-question')?.rounds[0]?.counts).toEqual([0, 1, 0])
 
-    await connection.manualTally('roadmap-question', 1, [3, 0, 0])
+    await connection.hands('roadmap-question', 1, [3, 0, 0])
     await until(() => connection.polls.value.get('roadmap-question')?.rounds[0]?.voters === 4, 'the show of hands')
 
     await expect(connection.control('close', 'no-such-poll')).rejects.toThrow('No poll has this id.')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { reconnectGraceMs } from '../../composables/linkGrace'
 import { roomSees } from '../../composables/pollResults'
 import { DEFAULT_POLL_SERVER_URL, resolvePollServerUrl } from '../../composables/pollServerUrl'
-import { parseManualTally, toHandCount } from '../../composables/useManualTally'
+import { parseHands, toHandCount } from '../../composables/useHands'
 import { parsePollDisplay } from '../../composables/usePollDisplay'
 import { percentages } from '../../poll/percentages'
 import { allowedActions, PollMachine } from '../../poll/pollMachine'
@@ -84,10 +84,15 @@ describe('bars and buttons', () => {
 
 describe('what the deck keeps in localStorage', () => {
   it('should read back only well-formed display flags and hand counts', () => {
-    expect(parsePollDisplay({ showResults: true, compareRounds: 'yes' })).toEqual({ showResults: true, compareRounds: false, revealedOffline: false })
+    expect(parsePollDisplay({ showResults: true, compareRounds: 'yes' })).toEqual({ showResults: true, compareRounds: false, handsRevealed: false })
     expect(parsePollDisplay('junk')).toBeUndefined()
-    expect(parseManualTally({ round: 2, counts: [1, '2', -3], saved: true }, 3)).toEqual({ round: 2, counts: [1, 2, 0], saved: true })
-    expect(parseManualTally({ counts: [1, 2] }, 3)).toBeUndefined()
+    expect(parseHands({ round: 2, counts: [1, '2', -3], saved: true }, 3)).toEqual({ round: 2, counts: [1, 2, 0], saved: true })
+    expect(parseHands({ counts: [1, 2] }, 3)).toBeUndefined()
     expect([toHandCount('12'), toHandCount(''), toHandCount(5000), toHandCount(2.7)]).toEqual([12, 0, 1000, 2])
+  })
+
+  it('should still read a show-of-hands reveal stored under its old name', () => {
+    expect(parsePollDisplay({ showResults: false, compareRounds: false, revealedOffline: true })).toEqual({ showResults: false, compareRounds: false, handsRevealed: true })
+    expect(parsePollDisplay({ revealedOffline: true, handsRevealed: false })).toMatchObject({ handsRevealed: false })
   })
 })

@@ -2,7 +2,7 @@
 // A poll server outage: "reconnecting" through the grace period, then a show of hands.
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useManualTally } from '../../composables/useManualTally'
+import { useHands } from '../../composables/useHands'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from '../../composables/usePollDisplay'
 import { fakePollConnection } from './support/fakePollConnection'
 import { asPresenter, asProjector, button, ID, poll, render, useScenarioPollHarness } from './support/scenarioPollHarness'
@@ -66,7 +66,7 @@ describe('scenarioPoll through a poll server outage', () => {
     expect(presenterView.find('.poll-controls').exists()).toBe(false)
     expect(presenterView.find('.poll-live__reconnecting').text()).toContain('Reconnecting to the poll server')
     await button(presenterView, 'Take a show of hands now').trigger('click')
-    expect(presenterView.find('.manual-tally').exists()).toBe(true)
+    expect(presenterView.find('.hands-input').exists()).toBe(true)
     expect(projectorView.find('.poll-live__offline').text()).toContain('raise your hand')
     // Back online: the live poll again, and the choice is forgotten for the next outage.
     fake.connection.status.value = 'open'
@@ -78,8 +78,8 @@ describe('scenarioPoll through a poll server outage', () => {
   it('shows only the answer on the projector after a show-of-hands reveal, without a stray "Live voting is off"', async () => {
     const fake = fakePollConnection('unreachable')
     const wrapper = render(fake)
-    useManualTally(ID, 3).setCount(2, 15)
-    usePollDisplay(ID).value = { ...DEFAULT_POLL_DISPLAY, revealedOffline: true }
+    useHands(ID, 3).setCount(2, 15)
+    usePollDisplay(ID).value = { ...DEFAULT_POLL_DISPLAY, handsRevealed: true }
     await flushPromises()
     expect(wrapper.find('.poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
     expect(wrapper.find('.poll-live__offline').exists()).toBe(false)

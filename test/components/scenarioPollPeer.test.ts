@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Peer instruction: round 1's band and the next step, for the presenter's eyes only.
 import { describe, expect, it, vi } from 'vitest'
-import { useManualTally } from '../../composables/useManualTally'
+import { useHands } from '../../composables/useHands'
 import { fakePollConnection } from './support/fakePollConnection'
 import { asPresenter, button, ID, poll, render, useScenarioPollHarness } from './support/scenarioPollHarness'
 import { slide } from './support/slidevClient'
@@ -47,8 +47,8 @@ describe('peer instruction', () => {
   })
 
   it('reads the band from a show of hands when no poll server answers, for the presenter only', async () => {
-    useManualTally(ID, 3).setCount(0, 6)
-    useManualTally(ID, 3).setCount(2, 4)
+    useHands(ID, 3).setCount(0, 6)
+    useHands(ID, 3).setCount(2, 4)
     const projector = render(fakePollConnection('unreachable'))
     asPresenter()
     const presenter = render(fakePollConnection('unreachable'))

@@ -3,7 +3,7 @@
 // keys, reset, round 2, and a show of hands saved once the server is back.
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { useManualTally } from '../../composables/useManualTally'
+import { useHands } from '../../composables/useHands'
 import { usePollDisplay } from '../../composables/usePollDisplay'
 import { runPollShortcut } from '../../composables/usePollShortcuts'
 import { fakePollConnection } from './support/fakePollConnection'
@@ -137,12 +137,12 @@ describe('scenarioPoll in the presenter view', () => {
     asPresenter()
     const fake = fakePollConnection('unreachable')
     const wrapper = render(fake)
-    const inputs = wrapper.findAll('.manual-tally input')
+    const inputs = wrapper.findAll('.hands-input input')
     expect(inputs).toHaveLength(3)
     await inputs[1]!.setValue('7')
     await inputs[1]!.trigger('change')
     await button(wrapper, '+').trigger('click')
-    expect(useManualTally(ID, 3).state.value).toEqual({ round: 1, counts: [1, 7, 0], saved: false })
+    expect(useHands(ID, 3).state.value).toEqual({ round: 1, counts: [1, 7, 0], saved: false })
     await button(wrapper, 'Reveal answer').trigger('click')
     expect(wrapper.find('.poll-reveal__answer').text()).toBe('Intended answer: C · Both, together')
 
@@ -151,13 +151,13 @@ describe('scenarioPoll in the presenter view', () => {
     fake.connection.status.value = 'open'
     await flushPromises()
     expect(fake.hands).toEqual([{ poll: ID, round: 1, counts: [1, 7, 0] }])
-    expect(useManualTally(ID, 3).state.value.saved).toBe(true)
+    expect(useHands(ID, 3).state.value.saved).toBe(true)
     fake.setPoll(poll({ status: 'closed', rounds: [{ round: 1, counts: [1, 7, 0], voters: 8 }] }))
     await flushPromises()
     expect(fake.controls).toEqual([{ action: 'reveal', poll: ID }])
     fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [1, 7, 0], voters: 8 }] }))
     await flushPromises()
-    expect(usePollDisplay(ID).value.revealedOffline).toBe(false)
+    expect(usePollDisplay(ID).value.handsRevealed).toBe(false)
     expect(wrapper.find('.poll-reveal').exists()).toBe(true)
   })
 })

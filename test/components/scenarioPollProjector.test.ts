@@ -4,7 +4,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import ScenarioPoll from '../../components/ScenarioPoll.vue'
-import { useManualTally } from '../../composables/useManualTally'
+import { useHands } from '../../composables/useHands'
 import { fakePollConnection } from './support/fakePollConnection'
 import { asPresenter, figures, ID, mounted, poll, render, rows, useScenarioPollHarness } from './support/scenarioPollHarness'
 import { slide } from './support/slidevClient'
@@ -97,10 +97,10 @@ describe('scenarioPoll on the projector', () => {
     expect(wrapper.find('.poll-live__offline').text()).toContain('raise your hand when your answer is read out')
     expect(wrapper.find('.poll-live__offline').text()).not.toContain('localhost:3040')
     expect(wrapper.find('.join-panel').exists()).toBe(false)
-    expect(wrapper.find('.manual-tally').exists()).toBe(false)
+    expect(wrapper.find('.hands-input').exists()).toBe(false)
 
-    useManualTally(ID, 3).setCount(0, 5)
-    useManualTally(ID, 3).setCount(2, 15)
+    useHands(ID, 3).setCount(0, 5)
+    useHands(ID, 3).setCount(2, 15)
     await wrapper.vm.$nextTick()
     expect(wrapper.find('.poll-live__status').text()).toBe('Show of hands')
     expect(figures(wrapper)).toEqual(['5 · 25%', '0 · 0%', '15 · 75%'])

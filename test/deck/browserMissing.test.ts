@@ -1,7 +1,8 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { browserCandidates, BrowserNotFoundError, findBrowser } from '../../lib/findBrowser'
+import { browserCandidates, findBrowser } from '../../lib/findBrowser'
+import { UserFacingError } from '../../lib/userFacingError'
 import { runScript } from '../support/runScript'
 
 describe('finding a browser for PDF export', () => {
@@ -54,7 +55,7 @@ describe('finding a browser for PDF export', () => {
 
   it('says how to install a browser when none is found', () => {
     expect(() => findBrowser({ env: {}, platform: 'linux', exists: () => false }))
-      .toThrowError(BrowserNotFoundError)
+      .toThrowError(UserFacingError)
     expect(() => findBrowser({ env: {}, platform: 'linux', exists: () => false }))
       .toThrowError(/No Chrome, Chromium or Edge browser was found.*apt-get install -y chromium.*CHROME_PATH/)
   })

@@ -2,8 +2,9 @@ import type { SessionResults } from '../../poll/results/resultsFormat'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
+import { UserFacingError } from '../../lib/userFacingError'
 import { sessionResultsSchema } from '../../poll/results/resultsFormat'
-import { analyseSession, normalisedEntropy, percent, readResultsFile, ResultsFileError } from '../../print/results'
+import { analyseSession, normalisedEntropy, percent, readResultsFile } from '../../print/results'
 
 const FIXTURE = 'test/fixtures/results/session-results.json'
 const library = loadScenarioLibrary()
@@ -64,7 +65,7 @@ describe('session results', () => {
   it('refuses results whose polls the library does not have', () => {
     const results = fixture()
     results.polls[3]!.id = 'not-in-this-library'
-    expect(() => analyseSession(results, library, 'Results file x.json')).toThrowError(ResultsFileError)
+    expect(() => analyseSession(results, library, 'Results file x.json')).toThrowError(UserFacingError)
     expect(() => analyseSession(results, library, 'Results file x.json')).toThrowError(
       'Results file x.json has a poll that the scenario library does not have: "not-in-this-library". It comes from another scenario set; pass that set with --scenarios DIR.',
     )

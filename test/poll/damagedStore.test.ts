@@ -3,8 +3,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UserFacingError } from '../../lib/userFacingError'
 import { PollMachine } from '../../poll/pollMachine'
-import { DB_FILE_NAME, PollStore, PollStoreError } from '../../poll/store/pollStore'
+import { DB_FILE_NAME, PollStore } from '../../poll/store/pollStore'
 import { definitions } from './support/definitions'
 
 let dataDir: string
@@ -36,7 +37,7 @@ function storeWithVotes(votes: number): void {
 /** Opening must fail with a message that names the file and the way out, and leave the file as it was. */
 function expectRefusal(pattern: RegExp): void {
   const before = readFileSync(file)
-  expect(() => PollStore.open(dataDir)).toThrowError(PollStoreError)
+  expect(() => PollStore.open(dataDir)).toThrowError(UserFacingError)
   expect(() => PollStore.open(dataDir)).toThrowError(pattern)
   expect(() => PollStore.open(dataDir)).toThrowError(`${file}`)
   expect(() => PollStore.open(dataDir)).toThrowError(/--data-dir <new folder>/)

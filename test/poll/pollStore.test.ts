@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UserFacingError } from '../../lib/userFacingError'
 import { PollMachine } from '../../poll/pollMachine'
 import { presenterPoll } from '../../poll/pollViews'
 import { migrations } from '../../poll/store/migrations'
-import { DB_FILE_NAME, PollStore, PollStoreError } from '../../poll/store/pollStore'
+import { DB_FILE_NAME, PollStore } from '../../poll/store/pollStore'
 import { definitions } from './support/definitions'
 
 let dataDir: string
@@ -52,7 +53,7 @@ describe('poll store', () => {
     const db = new Database(join(dataDir, DB_FILE_NAME))
     db.pragma(`user_version = ${migrations.length + 1}`)
     db.close()
-    expect(() => PollStore.open(dataDir)).toThrow(PollStoreError)
+    expect(() => PollStore.open(dataDir)).toThrow(UserFacingError)
   })
 
   it('upgrades a schema-1 database in place: its polls keep their votes and show nothing extra to the room', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PollStoreError } from '../../poll/store/pollStore'
+import { UserFacingError } from '../../lib/userFacingError'
 import { startTestServer } from './support/testServer'
 import { TestSocket } from './support/testSocket'
 
@@ -47,7 +47,7 @@ describe('poll server lifecycle', () => {
     db.prepare('UPDATE polls SET definition = ?').run('{not json')
     db.close()
 
-    await expect(startTestServer({ dataDir, port })).rejects.toThrowError(PollStoreError)
+    await expect(startTestServer({ dataDir, port })).rejects.toThrowError(UserFacingError)
     expect(await portIsFree(port)).toBe(true)
   })
 })

@@ -19,7 +19,7 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     async control(action: ControlAction, poll: string) {
       controls.push({ action, poll })
     },
-    async manualTally(poll: string, round: number, counts: number[]) {
+    async hands(poll: string, round: number, counts: number[]) {
       hands.push({ poll, round, counts })
     },
     async display(poll: string, patch: Partial<PollDisplay>) {

@@ -6,7 +6,7 @@ import type { PresenterPoll } from '../../../poll/protocol'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach } from 'vitest'
 import ScenarioPoll from '../../../components/ScenarioPoll.vue'
-import { useManualTally } from '../../../composables/useManualTally'
+import { useHands } from '../../../composables/useHands'
 import { POLL_CONNECTION_KEY } from '../../../composables/usePollConnection'
 import { DEFAULT_POLL_DISPLAY, usePollDisplay } from '../../../composables/usePollDisplay'
 import { fakePollConnection } from './fakePollConnection'
@@ -49,7 +49,7 @@ export function useScenarioPollHarness(): void {
   beforeEach(() => {
     asProjector()
     usePollDisplay(ID).value = { ...DEFAULT_POLL_DISPLAY }
-    useManualTally(ID, 3).clear()
+    useHands(ID, 3).clear()
   })
   afterEach(unmountAll)
 }

@@ -1,4 +1,4 @@
-import type { PollDefinition } from '../../../poll/pollMachine'
+import type { PollDefinition } from '../../../poll/pollDefinition'
 
 /** Three small polls, as the scenario library would offer them. */
 export const definitions: PollDefinition[] = [

@@ -3,7 +3,7 @@ import { MAX_HANDS_PER_CHOICE, MAX_ROUNDS } from '../poll/protocol'
 import { useSharedStorage } from './useSharedStorage'
 
 /** Show-of-hands counts the presenter typed while no poll server was reachable. */
-export interface ManualTally {
+export interface Hands {
   /** The round the hands were counted for (the poll's last known round). */
   round: number
   /** Hands per choice, in choice order. */
@@ -22,7 +22,7 @@ export function toHandCount(value: unknown): number {
 }
 
 /** Reads a stored tally for a poll with `choices` choices, or undefined when it does not fit. */
-export function parseManualTally(raw: unknown, choices: number): ManualTally | undefined {
+export function parseHands(raw: unknown, choices: number): Hands | undefined {
   if (typeof raw !== 'object' || raw === null)
     return undefined
   const { round, counts, saved } = raw as Record<string, unknown>
@@ -32,19 +32,20 @@ export function parseManualTally(raw: unknown, choices: number): ManualTally | u
   return { round: knownRound, counts: counts.map(toHandCount), saved: saved === true }
 }
 
-export interface UseManualTallyReturn {
+export interface UseHandsReturn {
   /** The counts; changes when this tab or another tab of the deck sets them. */
-  state: Readonly<Ref<ManualTally>>
+  state: Readonly<Ref<Hands>>
   /** Sets one choice's hands for `round`; the tally is unsaved again. */
   setCount: (choice: number, value: unknown, round?: number) => void
   markSaved: () => void
   clear: () => void
 }
 
-/** The manual tally of one poll, kept in localStorage (and so in every tab of the deck). */
-export function useManualTally(pollId: string, choices: number): UseManualTallyReturn {
-  const empty = (): ManualTally => ({ round: 1, counts: Array.from<number>({ length: choices }).fill(0), saved: false })
-  const state = useSharedStorage(`pm-workshop-manual-tally:${pollId}`, empty(), raw => parseManualTally(raw, choices))
+/** The show of hands of one poll, kept in localStorage (and so in every tab of the deck). */
+export function useHands(pollId: string, choices: number): UseHandsReturn {
+  const empty = (): Hands => ({ round: 1, counts: Array.from<number>({ length: choices }).fill(0), saved: false })
+  // The storage key keeps its old name, so hands typed before the rename still load.
+  const state = useSharedStorage(`pm-workshop-manual-tally:${pollId}`, empty(), raw => parseHands(raw, choices))
   return {
     state,
     setCount(choice, value, round = state.value.round) {

@@ -27,7 +27,7 @@ async function presenter(): Promise<TestSocket> {
 
 async function hands(socket: TestSocket, poll: string, round: number, counts: number[]): Promise<ServerMessage> {
   const id = `h${Math.random().toString(36).slice(2, 10)}`
-  socket.send({ type: 'manual-tally', id, poll, round, counts })
+  socket.send({ type: 'hands', id, poll, round, counts })
   return socket.next(message => (message.type === 'ack' || message.type === 'error') && message.id === id)
 }
 
@@ -87,7 +87,7 @@ describe('a show of hands saved to the poll server', () => {
   })
 
   it('validates counts at the boundary: whole, not negative, at most 1000 per choice', () => {
-    const message = (counts: unknown) => JSON.stringify({ type: 'manual-tally', id: 'h1', poll: 'p', round: 1, counts })
+    const message = (counts: unknown) => JSON.stringify({ type: 'hands', id: 'h1', poll: 'p', round: 1, counts })
     expect(parseClientMessage(message([3, 0, 1000])).ok).toBe(true)
     for (const counts of [[-1, 2], [1.5, 2], [1001, 0], [], [1, 2, 3, 4, 5, 6, 7], 'many'])
       expect(parseClientMessage(message(counts)), JSON.stringify(counts)).toMatchObject({ ok: false, code: 'bad-message' })
