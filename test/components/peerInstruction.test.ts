@@ -5,32 +5,32 @@ import { bandOf, firstVote, handsStep, peerStep } from '../../poll/peerInstructi
 const round1 = (counts: number[]): RoundTally => ({ round: 1, counts, voters: counts.reduce((a, b) => a + b, 0) })
 
 describe('the band of the first vote', () => {
-  it('should put exactly 30% and exactly 70% in the middle band', () => {
+  it('puts exactly 30% and exactly 70% in the middle band', () => {
     expect(bandOf(3, 10)).toBe('discuss')
     expect(bandOf(7, 10)).toBe('discuss')
     expect(bandOf(30, 100)).toBe('discuss')
     expect(bandOf(70, 100)).toBe('discuss')
   })
 
-  it('should teach just under 30% and move on just over 70%', () => {
+  it('teaches just under 30% and moves on just over 70%', () => {
     expect(bandOf(29, 100)).toBe('teach')
     expect(bandOf(71, 100)).toBe('move-on')
     expect(bandOf(0, 5)).toBe('teach')
     expect(bandOf(5, 5)).toBe('move-on')
   })
 
-  it('should have no band while nobody has voted', () => {
+  it('has no band while nobody has voted', () => {
     expect(bandOf(0, 0)).toBeUndefined()
     expect(firstVote([round1([0, 0, 0])], 2)).toEqual({ voters: 0, correct: 0, percent: undefined, band: undefined })
     expect(firstVote([], 0).band).toBeUndefined()
   })
 
-  it('should read the intended answer, however many choices a scenario has', () => {
+  it('reads the intended answer, however many choices a scenario has', () => {
     expect(firstVote([round1([1, 1, 1, 7])], 3)).toEqual({ voters: 10, correct: 7, percent: 70, band: 'discuss' })
     expect(firstVote([round1([6, 2, 1, 1])], 3).band).toBe('teach')
   })
 
-  it('should judge by round 1 even after round 2 has started', () => {
+  it('judges by round 1 even after round 2 has started', () => {
     const rounds = [round1([1, 9, 0]), { round: 2, counts: [0, 1, 0], voters: 1 }]
     expect(firstVote(rounds, 1).band).toBe('move-on')
   })
@@ -42,24 +42,24 @@ describe('the suggested next step', () => {
     return peerStep({ status, round, rounds, answer: 0, comparing })
   }
 
-  it('should send a split room to pairs, then to round 2', () => {
+  it('sends a split room to pairs, then to round 2', () => {
     expect(step('closed', [5, 5, 0])).toMatchObject({ action: 'next-round', text: expect.stringContaining('convince your neighbour') })
   })
 
-  it('should teach and re-vote when under 30% are right', () => {
+  it('teaches and re-votes when under 30% are right', () => {
     expect(step('closed', [2, 5, 3])).toMatchObject({ action: 'next-round', text: expect.stringContaining('Teach') })
   })
 
-  it('should reveal and move on when over 70% are right', () => {
+  it('reveals and moves on when over 70% are right', () => {
     expect(step('closed', [8, 1, 1])).toMatchObject({ action: 'reveal', text: expect.stringContaining('move on') })
   })
 
-  it('should not suggest a band step while round 1 is still open', () => {
+  it('suggests no band step while round 1 is still open', () => {
     expect(step('open', [8, 1, 1]).action).toBe('close')
     expect(step('draft', [0, 0, 0]).action).toBe('open')
   })
 
-  it('should reveal after round 2 and then compare the rounds', () => {
+  it('reveals after round 2 and then compares the rounds', () => {
     expect(step('closed', [5, 5, 0], 2).action).toBe('reveal')
     expect(step('revealed', [5, 5, 0], 2).action).toBe('compare')
     expect(step('revealed', [5, 5, 0], 2, true).action).toBeUndefined()
@@ -67,7 +67,7 @@ describe('the suggested next step', () => {
 })
 
 describe('the same flow by show of hands', () => {
-  it('should read the band from the hands typed in, and stay quiet before any hand and after the reveal', () => {
+  it('reads the band from the hands typed in, and stays quiet before any hand and after the reveal', () => {
     expect(handsStep([0, 0, 0], 2, false)).toBeUndefined()
     expect(handsStep([3, 3, 4], 2, false)).toMatchObject({ source: 'hands', first: { percent: 40, band: 'discuss' } })
     expect(handsStep([1, 1, 8], 2, false)).toMatchObject({ action: 'reveal' })

@@ -15,6 +15,7 @@ import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { pollSlideNumber } from './support/pollSlide'
 import { startDeck } from './support/startDeck'
 import { freePort } from './support/startKit'
+import { step } from './support/step'
 
 const RESULTS_DIR = join(KIT_ROOT, 'test-results')
 /** The warm-up poll (scenario warmup-dark-mode-question). */
@@ -79,75 +80,78 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-describe('a projector in another browser follows the presenter', { timeout: 60_000 }, () => {
-  it('shows the results to the room only when the presenter says so, and the presenter reads what the room sees', async () => {
-    await pollSlide(presenter).getByRole('button', { name: /Open voting/ }).click()
-    await phones[0]!.getByRole('button', { name: /Product manager/ }).click()
-    await phones[1]!.getByRole('button', { name: /Both, together/ }).click()
-    for (const phone of phones)
-      await phone.getByText(/^Vote received:/).waitFor(WAIT)
-    await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
-    expect(await pollSlide(projector).locator('.result-bars__figure').count()).toBe(0)
-    expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('question only')
+// One session on one poll: the steps run the poll on from where the one before left it (open, round 2, reset, a crash),
+// so they are one test and a failure names its step.
+describe('a projector in another browser', () => {
+  it('follows the presenter through results shown and hidden, rounds compared and a poll server crash mid-poll', { timeout: 240_000 }, async () => {
+    await step('shows the results to the room only when the presenter says so, and the presenter reads what the room sees', async () => {
+      await pollSlide(presenter).getByRole('button', { name: /Open voting/ }).click()
+      await phones[0]!.getByRole('button', { name: /Product manager/ }).click()
+      await phones[1]!.getByRole('button', { name: /Both, together/ }).click()
+      for (const phone of phones)
+        await phone.getByText(/^Vote received:/).waitFor(WAIT)
+      await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
+      expect(await pollSlide(projector).locator('.result-bars__figure').count()).toBe(0)
+      expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('question only')
 
-    await pollSlide(presenter).getByRole('button', { name: 'Show results to the room' }).click()
-    await pollSlide(projector).locator('.result-bars__figure').first().waitFor(WAIT)
-    expect(await pollSlide(projector).locator('.result-bars__figure').allTextContents()).toEqual(['1 · 50%', '0 · 0%', '1 · 50%'])
-    expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('question and results')
-    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-results-shown.png') })
-    await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-results-shown.png') })
+      await pollSlide(presenter).getByRole('button', { name: 'Show results to the room' }).click()
+      await pollSlide(projector).locator('.result-bars__figure').first().waitFor(WAIT)
+      expect(await pollSlide(projector).locator('.result-bars__figure').allTextContents()).toEqual(['1 · 50%', '0 · 0%', '1 · 50%'])
+      expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('question and results')
+      await projector.screenshot({ path: join(RESULTS_DIR, 'projector-results-shown.png') })
+      await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-results-shown.png') })
 
-    await pollSlide(presenter).getByRole('button', { name: 'Hide results' }).click()
-    await pollSlide(projector).locator('.result-bars__figure').first().waitFor({ state: 'detached', ...WAIT })
-  })
+      await pollSlide(presenter).getByRole('button', { name: 'Hide results' }).click()
+      await pollSlide(projector).locator('.result-bars__figure').first().waitFor({ state: 'detached', ...WAIT })
+    })
 
-  it('compares the rounds on the projector when the presenter asks', async () => {
-    await presenter.keyboard.press('c')
-    await pollSlide(presenter).getByRole('button', { name: 'Start round 2' }).click()
-    for (const phone of phones)
-      await phone.getByRole('heading', { name: /Round 2: vote again/ }).waitFor(WAIT)
-    await phones[0]!.getByRole('button', { name: /Both, together/ }).click()
-    await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
-    await presenter.keyboard.press('c')
-    // One control at a time: a key pressed while the last one is on its way is ignored.
-    await pollSlide(presenter).locator('.poll-live__status', { hasText: 'Voting closed' }).first().waitFor(WAIT)
-    await presenter.keyboard.press('r')
-    await pollSlide(projector).locator('.poll-live__status', { hasText: 'Answer revealed · round 2' }).waitFor(WAIT)
-    await pollSlide(presenter).getByRole('button', { name: 'Compare rounds for the room' }).click()
-    await pollSlide(projector).locator('.result-bars__series', { hasText: 'Round 1' }).first().waitFor(WAIT)
-    expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('answer and results, rounds 1 and 2')
-    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-rounds-compared.png') })
-  })
-})
+    await step('compares the rounds on the projector when the presenter asks', async () => {
+      await presenter.keyboard.press('c')
+      await pollSlide(presenter).getByRole('button', { name: 'Start round 2' }).click()
+      for (const phone of phones)
+        await phone.getByRole('heading', { name: /Round 2: vote again/ }).waitFor(WAIT)
+      await phones[0]!.getByRole('button', { name: /Both, together/ }).click()
+      await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
+      await presenter.keyboard.press('c')
+      // One control at a time: a key pressed while the last one is on its way is ignored.
+      await pollSlide(presenter).locator('.poll-live__status', { hasText: 'Voting closed' }).first().waitFor(WAIT)
+      await presenter.keyboard.press('r')
+      await pollSlide(projector).locator('.poll-live__status', { hasText: 'Answer revealed · round 2' }).waitFor(WAIT)
+      await pollSlide(presenter).getByRole('button', { name: 'Compare rounds for the room' }).click()
+      await pollSlide(projector).locator('.result-bars__series', { hasText: 'Round 1' }).first().waitFor(WAIT)
+      expect(await pollSlide(presenter).locator('.poll-live__room-sees').textContent()).toContain('answer and results, rounds 1 and 2')
+      await projector.screenshot({ path: join(RESULTS_DIR, 'projector-rounds-compared.png') })
+    })
 
-describe('a poll server crash mid-poll', { timeout: 90_000 }, () => {
-  it('shows "reconnecting" on the projector and the phones alike, and recovers without anyone touching anything', async () => {
-    await pollSlide(presenter).getByRole('button', { name: 'Reset…' }).click()
-    await pollSlide(presenter).getByRole('button', { name: 'Yes, reset poll' }).click()
-    await pollSlide(presenter).getByRole('button', { name: /Open voting/ }).click()
-    await phones[0]!.getByRole('button', { name: /Project manager/ }).click()
-    await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
-    await pollSlide(projector).locator('.join-panel__counts', { hasText: '1 voted' }).waitFor(WAIT)
+    // A poll server crash mid-poll.
+    await step('shows "reconnecting" on the projector and the phones alike, and recovers without anyone touching anything', async () => {
+      await pollSlide(presenter).getByRole('button', { name: 'Reset…' }).click()
+      await pollSlide(presenter).getByRole('button', { name: 'Yes, reset poll' }).click()
+      await pollSlide(presenter).getByRole('button', { name: /Open voting/ }).click()
+      await phones[0]!.getByRole('button', { name: /Project manager/ }).click()
+      await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
+      await pollSlide(projector).locator('.join-panel__counts', { hasText: '1 voted' }).waitFor(WAIT)
 
-    server.child.kill('SIGKILL')
-    await server.exited
-    await pollSlide(projector).locator('.poll-live__status', { hasText: 'Voting open · reconnecting…' }).waitFor(WAIT)
-    for (const phone of phones)
-      await phone.locator('#link', { hasText: 'Reconnecting…' }).waitFor(WAIT)
-    // The room keeps the code, the QR code and the last counts; nobody is told to raise hands.
-    expect(await pollSlide(projector).locator('.join-panel__counts').textContent()).toMatch(/1\s+voted/)
-    expect(await pollSlide(projector).locator('.join-panel__qr').count()).toBe(1)
-    expect(await projector.getByText('Live voting is off').count()).toBe(0)
-    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-reconnecting.png') })
-    await phones[1]!.screenshot({ path: join(RESULTS_DIR, 'phone-reconnecting.png') })
+      server.child.kill('SIGKILL')
+      await server.exited
+      await pollSlide(projector).locator('.poll-live__status', { hasText: 'Voting open · reconnecting…' }).waitFor(WAIT)
+      for (const phone of phones)
+        await phone.locator('#link', { hasText: 'Reconnecting…' }).waitFor(WAIT)
+      // The room keeps the code, the QR code and the last counts; nobody is told to raise hands.
+      expect(await pollSlide(projector).locator('.join-panel__counts').textContent()).toMatch(/1\s+voted/)
+      expect(await pollSlide(projector).locator('.join-panel__qr').count()).toBe(1)
+      expect(await projector.getByText('Live voting is off').count()).toBe(0)
+      await projector.screenshot({ path: join(RESULTS_DIR, 'projector-reconnecting.png') })
+      await phones[1]!.screenshot({ path: join(RESULTS_DIR, 'phone-reconnecting.png') })
 
-    server = await startServer()
-    await pollSlide(projector).locator('.poll-live__status', { hasText: /^Voting open$/ }).waitFor(WAIT)
-    for (const phone of phones)
-      await phone.locator('#link', { hasText: 'Connected' }).waitFor(WAIT)
-    expect(await phones[0]!.getByRole('button', { name: /Project manager/ }).getAttribute('aria-pressed')).toBe('true')
-    await phones[1]!.getByRole('button', { name: /Product manager/ }).click()
-    await phones[1]!.getByText(/^Vote received:/).waitFor(WAIT)
-    await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
+      server = await startServer()
+      await pollSlide(projector).locator('.poll-live__status', { hasText: /^Voting open$/ }).waitFor(WAIT)
+      for (const phone of phones)
+        await phone.locator('#link', { hasText: 'Connected' }).waitFor(WAIT)
+      expect(await phones[0]!.getByRole('button', { name: /Project manager/ }).getAttribute('aria-pressed')).toBe('true')
+      await phones[1]!.getByRole('button', { name: /Product manager/ }).click()
+      await phones[1]!.getByText(/^Vote received:/).waitFor(WAIT)
+      await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
+    })
   })
 })

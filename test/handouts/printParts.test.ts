@@ -2,10 +2,10 @@ import type { DeckPlan } from '../../content/deckPlan'
 import type { ScenarioLibrary } from '../../content/loadScenarios'
 import type { Scenario } from '../../content/scenarioSchema'
 import { Buffer } from 'node:buffer'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadDeckPlan, polledScenarioIds } from '../../content/deckPlan'
 import { sections } from '../../content/sections'
 import { KIT_ROOT } from '../../lib/kitPaths'
@@ -135,8 +135,11 @@ describe('facilitator notes', () => {
 })
 
 describe('writing files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'handouts-atomic-'))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'handouts-atomic-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   it('replaces a file whole and leaves no temp file', async () => {
     const file = join(dir, 'doc.pdf')
@@ -147,6 +150,7 @@ describe('writing files', () => {
   })
 
   it('removes its temp file when the final rename fails', async () => {
+    writeFileSync(join(dir, 'doc.pdf'), 'an earlier document')
     const target = join(dir, 'taken')
     mkdirSync(join(target, 'inside'), { recursive: true })
     await expect(writeFileAtomic(target, 'pdf bytes')).rejects.toThrow()

@@ -1,6 +1,6 @@
 import type { ServerMessage } from '../../poll/protocol'
 import type { TestServer } from './support/testServer'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PollMachine } from '../../poll/pollMachine'
 import { parseClientMessage } from '../../poll/protocol'
 import { buildSessionResults } from '../../poll/results/sessionResults'
@@ -9,13 +9,14 @@ import { definitions } from './support/definitions'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
+// Each test gets its own server and store: none reads the hands or votes another one saved.
 let t: TestServer
 const sockets: TestSocket[] = []
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestServer({ tallyIntervalMs: 20 })
 })
-afterAll(async () => {
-  sockets.forEach(socket => socket.close())
+afterEach(async () => {
+  sockets.splice(0).forEach(socket => socket.close())
   await t.stop()
 })
 
@@ -54,6 +55,8 @@ describe('a show of hands saved to the poll server', () => {
 
   it('replaces an earlier show of hands of the same round and keeps the phones\' votes', async () => {
     const deck = await presenter()
+    // The earlier show of hands.
+    expect(await hands(deck, 'roadmap-question', 1, [4, 1, 2])).toMatchObject({ type: 'ack' })
     await deck.control('open', 'roadmap-question')
     const phone = await TestSocket.participant(t.wsUrl, t.code, randomDevice())
     sockets.push(phone)
@@ -64,7 +67,15 @@ describe('a show of hands saved to the poll server', () => {
     expect(t.storedVotes('roadmap-question')).toBe(2)
   })
 
-  it('survives a restart, rebuilt from the store', () => {
+  it('survives a restart, rebuilt from the store', async () => {
+    // A show of hands beside a phone's vote, as the room leaves them.
+    const deck = await presenter()
+    await deck.control('open', 'roadmap-question')
+    const phone = await TestSocket.participant(t.wsUrl, t.code, randomDevice())
+    sockets.push(phone)
+    expect(await phone.vote('roadmap-question', 1, 2)).toMatchObject({ type: 'ack' })
+    expect(await hands(deck, 'roadmap-question', 1, [1, 0, 0])).toMatchObject({ type: 'ack' })
+
     const store = PollStore.open(t.dataDir, { readonly: true })
     try {
       const machine = new PollMachine(definitions, store.loadState(t.server.join.session))

@@ -1,7 +1,7 @@
 import type { ConnectionStatus, VoteResult, WebSocketConstructor, WebSocketLike } from '../../poll/client'
 import type { TestServer } from './support/testServer'
 import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { backoffDelay, createPollClient } from '../../poll/client'
 import { CloseCode, PROTOCOL_VERSION } from '../../poll/protocol'
@@ -59,14 +59,8 @@ function snapshot(myVotes: (number | null)[] = [null]) {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error('condition not met in time')
-    await new Promise(resolve => setTimeout(resolve, 5))
-  }
-}
+/** How long and how often the tests poll a condition: the client's backoff here is a few milliseconds. */
+const soon = { timeout: 5000, interval: 5 }
 
 function fakeClient(extra: Partial<Parameters<typeof createPollClient>[0]> = {}) {
   FakeSocket.all = []
@@ -119,7 +113,7 @@ describe('poll client', () => {
     socket(0).drop()
     expect(client.status).toBe('reconnecting')
 
-    await until(() => FakeSocket.all.length === 2)
+    await vi.waitUntil(() => FakeSocket.all.length === 2, soon)
     socket(1).open()
     socket(1).receive(snapshot([0]))
     expect(socket(1).sentOfType('vote').map(vote => [vote.poll, vote.choice])).toEqual([['q', 1], ['r', 1]])
@@ -134,7 +128,7 @@ describe('poll client', () => {
     socket(0).receive(snapshot())
     client.vote('p', 1, 1)
     socket(0).drop()
-    await until(() => FakeSocket.all.length === 2)
+    await vi.waitUntil(() => FakeSocket.all.length === 2, soon)
     socket(1).open()
     socket(1).receive(snapshot([1]))
     expect(socket(1).sentOfType('vote')).toEqual([])
@@ -170,8 +164,8 @@ describe('poll client', () => {
     stop = client.close
     socket(0).open()
     socket(0).receive(snapshot())
-    await until(() => socket(0).sentOfType('ping').length > 0)
-    await until(() => FakeSocket.all.length === 2)
+    await vi.waitUntil(() => socket(0).sentOfType('ping').length > 0, soon)
+    await vi.waitUntil(() => FakeSocket.all.length === 2, soon)
     expect(client.status).not.toBe('open')
   })
 
@@ -219,17 +213,17 @@ describe('poll client against a real server (Node, with ws)', () => {
       backoff: { baseMs: 20, maxMs: 100 },
       onVote: result => votes.push(result),
     })
-    await until(() => client.status === 'open')
+    await vi.waitUntil(() => client.status === 'open', soon)
     client.vote('roadmap-question', 1, 1)
-    await until(() => votes.length === 1)
+    await vi.waitUntil(() => votes.length === 1, soon)
 
     // Restart on the same port and data directory; a vote cast meanwhile waits and is sent once.
     const { port } = t.server
     await t.server.close()
-    await until(() => client.status === 'reconnecting')
+    await vi.waitUntil(() => client.status === 'reconnecting', soon)
     client.vote('roadmap-question', 1, 2)
     t = await startTestServer({ dataDir: t.dataDir, port })
-    await until(() => votes.length === 2)
+    await vi.waitUntil(() => votes.length === 2, soon)
     expect(votes.map(result => result.ok && result.vote.choice)).toEqual([1, 2])
     expect(t.storedVotes('roadmap-question')).toBe(1)
     client.close()

@@ -3,7 +3,7 @@ import type { MessageSocket } from '../../poll/server/send'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PollHub } from '../../poll/server/pollHub'
 import { PollStore } from '../../poll/store/pollStore'
 import { definitions } from './support/definitions'
@@ -86,8 +86,7 @@ describe('poll hub', () => {
     for (let index = 0; index < 30; index++)
       hub.submit(fakeSocket(), `v${index}`, { kind: 'vote', device: `d${index}`.padEnd(16, 'x'), poll: 'roadmap-question', round: 1, choice: 0 })
     await flush()
-    while (!deck.messages.some(message => message.type === 'tally'))
-      await new Promise(resolve => setTimeout(resolve, 5))
+    await vi.waitUntil(() => deck.messages.some(message => message.type === 'tally'), { timeout: 5000, interval: 5, message: 'waiting for a tally' })
     const tallies = deck.messages.filter(message => message.type === 'tally')
     expect(tallies).toEqual([{ type: 'tally', participants: { connected: 0 }, polls: [{ id: 'roadmap-question', rounds: [{ round: 1, counts: [30, 0, 0], voters: 30 }] }] }])
   })

@@ -1,17 +1,21 @@
 import type { ServerMessage } from '../../poll/protocol'
 import type { TestServer } from './support/testServer'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
 
+// Each test gets its own server and store, so none depends on the polls another one opened or voted in.
 let t: TestServer
-beforeAll(async () => {
+const sockets: TestSocket[] = []
+beforeEach(async () => {
   t = await startTestServer({ tallyIntervalMs: 20 })
 })
-afterAll(() => t.stop())
+afterEach(async () => {
+  sockets.splice(0).forEach(socket => socket.close())
+  await t.stop()
+})
 
-const sockets: TestSocket[] = []
 async function participant(device = randomDevice()): Promise<TestSocket> {
   const socket = await TestSocket.participant(t.wsUrl, t.code, device)
   sockets.push(socket)
@@ -22,7 +26,6 @@ async function presenter(): Promise<TestSocket> {
   sockets.push(socket)
   return socket
 }
-afterAll(() => sockets.forEach(socket => socket.close()))
 
 /** A phone must never see a tally or an answer before the reveal. */
 function leaksBeforeReveal(messages: ServerMessage[]): ServerMessage[] {
@@ -103,8 +106,11 @@ describe('poll server over real sockets', () => {
 
   it('resets a poll to a draft and deletes its votes', async () => {
     const deck = await presenter()
+    // An open poll the phones are not shown at the moment.
+    await deck.control('open', 'slipping-date')
+    await deck.control('select', null)
     const phone = await participant()
-    // Still open from an earlier test: show it to the phones again.
+    // Show it to the phones again.
     await deck.control('select', 'slipping-date')
     expect((await phone.next('poll')).poll).toMatchObject({ id: 'slipping-date', status: 'open' })
     await phone.vote('slipping-date', 1, 0)

@@ -109,7 +109,7 @@ describe('npm run results', () => {
   })
 })
 
-describe('cSV cells', () => {
+describe('the results CSV', () => {
   it.each([
     ['=1+1', '\'=1+1'],
     ['+1', '\'+1'],

@@ -98,7 +98,7 @@ describe('protocol parsing', () => {
   })
 })
 
-describe('lAN address', () => {
+describe('lanAddresses', () => {
   it('prefers a private address on a physical adapter over virtual and public ones', () => {
     const info = (address: string, internal = false) => ({ address, internal, family: 'IPv4' as const, netmask: '', mac: '', cidr: null })
     expect(lanAddresses({

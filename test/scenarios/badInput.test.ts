@@ -82,12 +82,12 @@ const cases: Record<string, string[]> = {
 }
 
 describe('bad scenario input', () => {
-  it.each(Object.entries(cases))('should locate the problem in %s exactly', (name, expected) => {
+  it.each(Object.entries(cases))('locates the problem in %s exactly', (name, expected) => {
     const dir = `${fixtures}/${name}`
     expect(problems(dir)).toEqual(expected.map(line => line.replaceAll('{dir}', dir)))
   })
 
-  it('should carry each problem as a typed issue object', () => {
+  it('carries each problem as a typed issue object', () => {
     const error = (() => {
       try {
         loadScenarioLibrary(`${fixtures}/wrong-type`)
@@ -106,7 +106,7 @@ describe('bad scenario input', () => {
     }])
   })
 
-  it('should point at the first byte of a file that is not UTF-8', () => {
+  it('points at the first byte of a file that is not UTF-8', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-latin1-'))
     try {
       writeFileSync(join(dir, 'index.yaml'), 'responsibilities:\n  - cafe-fit-out\n')
@@ -120,11 +120,11 @@ describe('bad scenario input', () => {
     }
   })
 
-  it('should report a missing folder as a missing index', () => {
+  it('reports a missing folder as a missing index', () => {
     expect(problems(`${fixtures}/no-such-folder`)).toEqual([`${fixtures}/no-such-folder/index.yaml:1:1  file not found`])
   })
 
-  it('should report every problem in one pass, grouped by file', () => {
+  it('reports every problem in one pass, grouped by file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-many-'))
     try {
       writeFileSync(join(dir, 'index.yaml'), 'responsibilities:\n  - one-problem\n  - missing\n')

@@ -19,24 +19,24 @@ const minimal = {
 }
 
 describe('scenario schema', () => {
-  it('should match the committed scenarios/schema.json (run `npm run scenarios:schema` if not)', () => {
+  it('matches the committed scenarios/schema.json (run `npm run scenarios:schema` if not)', () => {
     expect(readFileSync(join(defaultScenarioDir, 'schema.json'), 'utf8')).toBe(renderScenarioJsonSchema())
   })
 
-  it('should default the question and choices', () => {
+  it('defaults the question and choices', () => {
     const scenario = scenarioSchema.parse(minimal)
     expect(scenario.question).toBe(DEFAULT_QUESTION)
     expect(scenario.choices).toEqual(['Product manager', 'Project manager', 'Both, together'])
     expect(DEFAULT_CHOICES).toHaveLength(3)
   })
 
-  it('should keep custom choices and trim surrounding whitespace', () => {
+  it('keeps custom choices and trims surrounding whitespace', () => {
     const scenario = scenarioSchema.parse({ ...minimal, title: '  Late steel \n', choices: ['Project manager', 'Site foreman'] })
     expect(scenario.title).toBe('Late steel')
     expect(scenario.choices).toEqual(['Project manager', 'Site foreman'])
   })
 
-  it('should reject a repeated choice and a repeated tag', () => {
+  it('rejects a repeated choice and a repeated tag', () => {
     const result = scenarioSchema.safeParse({ ...minimal, choices: ['Project manager', 'Project manager'], tags: ['it', 'it'] })
     expect(result.error?.issues.map(issue => [issue.path.join('.'), issue.message])).toEqual([
       ['choices.1', '"Project manager" is listed twice; each choice must be different'],
@@ -44,26 +44,26 @@ describe('scenario schema', () => {
     ])
   })
 
-  it('should accept a tempting wrong choice, and reject one that is the answer or not a choice', () => {
+  it('accepts a tempting wrong choice, and rejects one that is the answer or not a choice', () => {
     expect(scenarioSchema.parse({ ...minimal, tempting: 'Both, together' }).tempting).toBe('Both, together')
     const issues = (tempting: string) => scenarioSchema.safeParse({ ...minimal, tempting }).error?.issues.map(issue => [issue.path.join('.'), issue.message])
     expect(issues('Project manager')).toEqual([['tempting', 'is the intended answer; name the wrong choice the room is likely to pick, or remove the field']])
     expect(issues('Site foreman')).toEqual([['tempting', '"Site foreman" is not one of the choices; use one of: "Product manager", "Project manager", "Both, together"']])
   })
 
-  it('should take the three expected-split difficulties and explain a wrong one', () => {
+  it('takes the three expected-split difficulties and explains a wrong one', () => {
     for (const difficulty of ['clear-cut', 'contested', 'counter-intuitive'])
       expect(scenarioSchema.parse({ ...minimal, difficulty }).difficulty).toBe(difficulty)
     expect(scenarioSchema.safeParse({ ...minimal, difficulty: 'hard' }).error?.issues[0]?.message)
       .toBe('"hard" is not a difficulty; use one of: clear-cut, contested, counter-intuitive')
   })
 
-  it('should suggest the intended word for a likely typo only', () => {
+  it('suggests the intended word for a likely typo only', () => {
     expect(closestMatch('rationel', ['rationale', 'debrief'])).toBe('rationale')
     expect(closestMatch('colour', ['rationale', 'debrief'])).toBeUndefined()
   })
 
-  it('should look sections up by id', () => {
+  it('looks sections up by id', () => {
     expect(sectionById('careers')).toEqual({ id: 'careers', title: 'Career paths and growth', number: 5 })
     expect(sectionById('career')).toBeUndefined()
   })

@@ -31,7 +31,7 @@ describe('virtual:scenario-library', () => {
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  it('should export the validated library as plain data', async () => {
+  it('exports the validated library as plain data', async () => {
     const code = await bundle(join(process.cwd(), 'test/fixtures/scenarios/valid'))
     const module = await import(`data:text/javascript,${encodeURIComponent(code)}`) as { default: ScenarioLibraryData }
     expect(module.default.scenarios.map(scenario => scenario.id)).toEqual(['late-delivery', 'first-step'])
@@ -40,13 +40,13 @@ describe('virtual:scenario-library', () => {
     expect(code).not.toMatch(/node:fs|loadScenarioLibrary/)
   })
 
-  it('should fail the build with the located problems', async () => {
+  it('fails the build with the located problems', async () => {
     await expect(bundle('test/fixtures/scenarios/dangling-answer')).rejects.toThrow(
       'test/fixtures/scenarios/dangling-answer/late-delivery.yaml:5:9  answer: "Project lead" is not one of the choices',
     )
   })
 
-  it('should re-validate in dev when a scenario file changes', async () => {
+  it('re-validates in dev when a scenario file changes', async () => {
     const dir = join(root, 'scenarios')
     cpSync('test/fixtures/scenarios/valid', dir, { recursive: true })
     const server = await createServer({ root, configFile: false, logLevel: 'silent', plugins: [scenarioLibrary({ dir })], server: { port: 0 } })

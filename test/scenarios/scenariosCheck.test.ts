@@ -10,13 +10,13 @@ function check(...args: string[]) {
 }
 
 describe('npm run scenarios:check', () => {
-  it('should print a one-line summary each for the shipped library and plans, and exit 0', () => {
+  it('prints a one-line summary each for the shipped library and plans, and exits 0', () => {
     const { status, stdout, stderr } = check()
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' })
     expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios[\\/]index\.yaml\)\n✓ session plans valid \(plans[\\/]session-plans\.yaml; 60: [\d.]+ of 60 min, \d+ polls · 90: [\d.]+ of 90 min, \d+ polls\)\n$/)
   })
 
-  it('should print located problems without a stack trace and exit 1', () => {
+  it('prints located problems without a stack trace and exits 1', () => {
     const dir = 'test/fixtures/scenarios/unknown-key'
     const { status, stdout, stderr } = check('--dir', dir)
     expect(status).toBe(1)
@@ -29,7 +29,7 @@ describe('npm run scenarios:check', () => {
     ].join('\n'))
   })
 
-  it('should warn, located and still exiting 0, when answers cluster on one position or a title or question names the answer', () => {
+  it('warns, located and still exiting 0, when answers cluster on one position or a title or question names the answer', () => {
     const dir = 'test/fixtures/scenarios/giveaways'
     const { status, stdout, stderr } = check('--dir', dir)
     expect(status).toBe(0)
@@ -44,7 +44,7 @@ describe('npm run scenarios:check', () => {
     ].join('\n'))
   })
 
-  it('should turn an unexpected error into one line and exit 1', () => {
+  it('turns an unexpected error into one line and exits 1', () => {
     const { status, stderr } = check('--no-such-flag')
     expect(status).toBe(1)
     expect(stderr.trim().split('\n')).toHaveLength(1)

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
+import { vi } from 'vitest'
 import { KIT_ROOT, SLIDEV_BIN } from '../../../lib/kitPaths'
 import { freePort, stopChild } from './startKit'
 
@@ -26,20 +27,25 @@ export async function startDeck(options: { pollUrl: string, timeoutMs?: number }
   child.stderr!.on('data', chunk => output += chunk)
   const exited = new Promise<void>(resolve => child.on('exit', () => resolve()))
   const url = `http://localhost:${port}`
-  const deadline = Date.now() + (options.timeoutMs ?? 90_000)
-  for (;;) {
+  /** True once the deck answers; throws (ending the wait at once) when Slidev has exited. */
+  const answers = async (): Promise<boolean> => {
+    if (child.exitCode !== null)
+      throw new Error(`Slidev exited with code ${child.exitCode}`)
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
       await response.body?.cancel()
-      break
+      return true
     }
     catch {
-      if (Date.now() > deadline || child.exitCode !== null) {
-        await stopChild(child, exited)
-        throw new Error(`The deck did not start:\n${output}`)
-      }
-      await new Promise(resolve => setTimeout(resolve, 300))
+      return false
     }
+  }
+  try {
+    await vi.waitUntil(answers, { timeout: options.timeoutMs ?? 90_000, interval: 300 })
+  }
+  catch {
+    await stopChild(child, exited)
+    throw new Error(`The deck did not start:\n${output}`)
   }
   return { url, port, stop: () => stopChild(child, exited) }
 }
