@@ -3,7 +3,7 @@
 // participants, every poll's state and tally) in refs the slides render.
 import type { ShallowRef } from 'vue'
 import type { PollClient, WebSocketConstructor } from '../poll/client'
-import type { ControlAction, JoinInfo, PollDisplay, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
+import type { ControlAction, CrowdedAddress, JoinInfo, PollDisplay, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
 import { shallowRef } from 'vue'
 import { backoffDelay, createPollClient, fetchPresenterToken } from '../poll/client'
 import { HEALTH_PATH, socketUrl } from '../poll/protocol'
@@ -26,6 +26,8 @@ export interface PollConnection {
   readonly join: Readonly<ShallowRef<JoinInfo | null>>
   /** Phones connected now. */
   readonly participants: Readonly<ShallowRef<number>>
+  /** Addresses that brought many devices (one laptop inventing phones, or a venue NAT). */
+  readonly crowded: Readonly<ShallowRef<readonly CrowdedAddress[]>>
   /** The poll the phones show. */
   readonly current: Readonly<ShallowRef<string | null>>
   readonly polls: Readonly<ShallowRef<ReadonlyMap<string, PresenterPoll>>>
@@ -35,6 +37,8 @@ export interface PollConnection {
   hands: (poll: string, round: number, counts: number[]) => Promise<void>
   /** Changes what every projector shows of a poll (results, both rounds); resolves once the server has it. */
   display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
+  /** Stops counting the votes of the devices from `address`; resolves once committed. */
+  exclude: (address: string) => Promise<void>
   /** Uses a token typed by the presenter (a poll server on another computer: `--show-token`). */
   useToken: (token: string) => void
   /** Tries again now (e.g. the browser came back online). */
@@ -64,6 +68,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   const problem = shallowRef('')
   const join = shallowRef<JoinInfo | null>(null)
   const participants = shallowRef(0)
+  const crowded = shallowRef<readonly CrowdedAddress[]>([])
   const current = shallowRef<string | null>(null)
   const polls = shallowRef<ReadonlyMap<string, PresenterPoll>>(new Map())
   let client: PollClient | undefined
@@ -150,6 +155,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
       join.value = message.join
       current.value = message.current
       participants.value = message.participants.connected
+      crowded.value = message.participants.crowded ?? []
       polls.value = new Map(message.polls.map(poll => [poll.id, poll]))
     }
     else if (message.type === 'state') {
@@ -161,6 +167,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     }
     else if (message.type === 'tally') {
       participants.value = message.participants.connected
+      crowded.value = message.participants.crowded ?? []
       if (message.polls.length > 0)
         polls.value = withTallies(polls.value, message.polls)
     }
@@ -207,6 +214,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     problem,
     join,
     participants,
+    crowded,
     current,
     polls,
     control(action, poll) {
@@ -217,6 +225,9 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     },
     display(poll, patch) {
       return client ? client.display(poll, patch) : Promise.reject(new Error('Not connected to the poll server.'))
+    },
+    exclude(address) {
+      return client ? client.exclude(address) : Promise.reject(new Error('Not connected to the poll server.'))
     },
     useToken(token) {
       typedToken = token.trim()

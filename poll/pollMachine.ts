@@ -24,6 +24,7 @@ export type Command
     | { kind: 'select', poll: string | null }
     | { kind: 'hands', poll: string, round: number, counts: number[] }
     | { kind: 'display', poll: string, patch: Partial<PollDisplay> }
+    | { kind: 'exclude', devices: string[] }
 
 export type Effect
   /** `changed` is false for a repeated vote: nothing to write, but still acknowledged. */
@@ -35,6 +36,8 @@ export type Effect
     | { kind: 'select', current: string | null }
   /** A show of hands replaced the earlier one of this round: its rows are `hands` (device → choice). */
     | { kind: 'hands', record: PollRecord, round: number, hands: [device: string, choice: number][], current: string | null }
+  /** These devices' votes no longer count (their rows stay); `polls` lost votes. */
+    | { kind: 'exclude', devices: string[], polls: PollRecord[], current: string | null }
 
 export type Outcome = { ok: true, effect: Effect } | { ok: false, code: ErrorCode, reason: string }
 
@@ -43,6 +46,15 @@ export interface MachineState {
   current: string | null
   polls: { definition: PollDefinition, status: PollStatus, round: number, display?: PollDisplay }[]
   votes: { poll: string, round: number, device: string, choice: number }[]
+  /** Devices whose votes the presenter excluded (one address, many devices). */
+  excluded?: string[]
+}
+
+/** Stored votes a restart could not count, per poll, with why: kept in the file, reported, never silently dropped. */
+export interface SkippedVotes {
+  poll: string
+  count: number
+  reason: string
 }
 
 // Which statuses each action may start from, and where it leads.
@@ -105,7 +117,10 @@ function fail(code: ErrorCode, reason: string): Outcome {
 export class PollMachine {
   private readonly catalog: ReadonlyMap<string, PollDefinition>
   private readonly records = new Map<string, PollRecord>()
+  private readonly excluded = new Set<string>()
   private selected: string | null = null
+  /** What the restore could not count. */
+  readonly skipped: SkippedVotes[] = []
 
   /** `definitions`: the polls the scenario library offers, in library order. */
   constructor(definitions: readonly PollDefinition[], state?: MachineState) {
@@ -130,8 +145,15 @@ export class PollMachine {
     return this.records.get(id)
   }
 
+  /** Whether this device's votes were excluded. */
+  isExcluded(device: string): boolean {
+    return this.excluded.has(device)
+  }
+
   /** Applies one command; on failure nothing changes. */
   apply(command: Command): Outcome {
+    if (command.kind === 'exclude')
+      return this.exclude(command.devices)
     if (command.kind === 'select') {
       if (command.poll !== null && !this.records.has(command.poll))
         return fail('unknown-poll', 'No poll has this id.')
@@ -178,7 +200,29 @@ export class PollMachine {
     return { ok: true, effect: { kind: 'hands', record, round, hands, current: this.selected } }
   }
 
+  /** Stops counting these devices' votes, in every poll and round. */
+  private exclude(devices: readonly string[]): Outcome {
+    const fresh = devices.filter(device => !this.excluded.has(device) && !isHandsDevice(device))
+    const changed = new Set<PollRecord>()
+    for (const device of fresh) {
+      this.excluded.add(device)
+      for (const record of this.records.values()) {
+        record.votes.forEach((votes, index) => {
+          const choice = votes.get(device)
+          if (choice === undefined)
+            return
+          votes.delete(device)
+          addVotes(roundOf(record, index + 1)!, choice, -1)
+          changed.add(record)
+        })
+      }
+    }
+    return { ok: true, effect: { kind: 'exclude', devices: fresh, polls: [...changed], current: this.selected } }
+  }
+
   private vote(record: PollRecord, { device, round, choice }: Extract<Command, { kind: 'vote' }>): Outcome {
+    if (this.excluded.has(device))
+      return fail('excluded', 'The presenter stopped counting votes from this device\'s network.')
     if (record.status !== 'open')
       return fail('poll-not-open', 'This poll is not open for votes.')
     const state = round === record.round ? roundOf(record, round) : undefined
@@ -234,14 +278,35 @@ export class PollMachine {
       }
       this.records.set(definition.id, record)
     }
-    for (const { poll, round, device, choice } of state.votes) {
-      const record = this.records.get(poll)
-      const state = record && roundOf(record, round)
-      if (!state || state.counts[choice] === undefined || state.votes.has(device))
-        continue
-      state.votes.set(device, choice)
-      addVotes(state, choice, 1)
+    for (const device of state.excluded ?? [])
+      this.excluded.add(device)
+    const skipped = new Map<string, SkippedVotes>()
+    const skip = (poll: string, reason: string) => {
+      const key = `${poll}\n${reason}`
+      const entry = skipped.get(key) ?? { poll, count: 0, reason }
+      entry.count++
+      skipped.set(key, entry)
     }
+    for (const { poll, round, device, choice } of state.votes) {
+      if (this.excluded.has(device))
+        continue
+      const record = this.records.get(poll)
+      const rounds = record && roundOf(record, round)
+      if (!record) {
+        skip(poll, 'the poll is not in the session')
+      }
+      else if (!rounds) {
+        skip(poll, `round ${round} was never started`)
+      }
+      else if (rounds.counts[choice] === undefined) {
+        skip(poll, `its choice is not one of the poll's ${record.definition.choices.length}`)
+      }
+      else if (!rounds.votes.has(device)) {
+        rounds.votes.set(device, choice)
+        addVotes(rounds, choice, 1)
+      }
+    }
+    this.skipped.push(...skipped.values())
     this.selected = state.current !== null && this.records.has(state.current) ? state.current : null
   }
 }

@@ -46,6 +46,8 @@ const errorCodes = [
   ...['bad-json', 'bad-message', 'unknown-type', 'unsupported-version'] as const,
   // Joining: hello first and once, the right join code or presenter token, not too many guesses.
   ...['not-joined', 'already-joined', 'bad-join-code', 'too-many-attempts', 'bad-token', 'forbidden'] as const,
+  // One device, one vote: too many new devices from one address; a device whose votes the presenter excluded.
+  ...['too-many-devices', 'excluded'] as const,
   // Polls: the poll must exist and be open, in this round, with this choice; lifecycle order.
   ...['unknown-poll', 'poll-not-open', 'wrong-round', 'bad-choice', 'bad-transition'] as const,
   // The server: flood protection, and a failed commit (try again).
@@ -150,17 +152,29 @@ const displaySchema = z.strictObject({
   compareRounds: z.optional(z.boolean()),
 })
 
+/**
+ * Presenter only: stop counting the votes of every device that joined from `address`
+ * (shown to the presenter as a crowded address). The votes stay in the store, marked
+ * excluded, and the results export reports them; new devices from that address are refused.
+ */
+const excludeSchema = z.strictObject({
+  type: z.literal('exclude'),
+  id: messageIdSchema,
+  address: z.string().check(z.minLength(1), z.maxLength(64)),
+})
+
 /** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
 const pingSchema = z.strictObject({ type: z.literal('ping') })
 
-const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, handsSchema, displaySchema, pingSchema])
+const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, handsSchema, displaySchema, excludeSchema, pingSchema])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type HelloMessage = z.infer<typeof helloSchema>
 export type ControlMessage = z.infer<typeof controlSchema>
 export type SelectMessage = z.infer<typeof selectSchema>
 export type HandsMessage = z.infer<typeof handsSchema>
 export type DisplayMessage = z.infer<typeof displaySchema>
-const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'hands', 'display', 'ping'] as const
+export type ExcludeMessage = z.infer<typeof excludeSchema>
+const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'hands', 'display', 'exclude', 'ping'] as const
 
 // ---- Server → client ----------------------------------------------------------------
 
@@ -187,9 +201,20 @@ const presenterPollSchema = z.object({
 })
 export type PresenterPoll = z.infer<typeof presenterPollSchema>
 
+/** An address that brought many devices: a venue NAT or proxy, or one laptop inventing phones. */
+const crowdedAddressSchema = z.object({
+  address: z.string(),
+  devices: countSchema,
+  /** The presenter excluded this address's votes. */
+  excluded: z.boolean(),
+})
+export type CrowdedAddress = z.infer<typeof crowdedAddressSchema>
+
 const participantsSchema = z.object({
   /** Distinct devices connected now. */
   connected: countSchema,
+  /** Addresses with many devices, the most first (presenters only; phones never see addresses). */
+  crowded: z.optional(z.array(crowdedAddressSchema)),
 })
 
 const joinInfoSchema = z.object({

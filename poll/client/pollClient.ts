@@ -40,6 +40,7 @@ type PresenterRequest
     | { type: 'select', poll: string | null }
     | { type: 'hands', poll: string, round: number, counts: number[] }
     | { type: 'display', poll: string, showResults?: boolean, compareRounds?: boolean }
+    | { type: 'exclude', address: string }
 
 export type VoteResult = { ok: true, vote: PendingVote } | { ok: false, vote: PendingVote, code: ErrorCode, message: string }
 
@@ -83,6 +84,8 @@ export interface PollClient {
   hands: (poll: string, round: number, counts: number[]) => Promise<void>
   /** Presenter only: changes what every projector shows of a poll; resolves once committed. */
   display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
+  /** Stops counting the votes of every device that joined from `address`. */
+  exclude: (address: string) => Promise<void>
   /** Redial now instead of waiting for the backoff (e.g. on the browser's `online` event). */
   reconnect: () => void
   close: () => void
@@ -264,6 +267,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     select: poll => request({ type: 'select', poll }),
     hands: (poll, round, counts) => request({ type: 'hands', poll, round, counts }),
     display: (poll, patch) => request({ type: 'display', poll, ...patch }),
+    exclude: address => request({ type: 'exclude', address }),
     reconnect() {
       if (stopped || socket)
         return

@@ -46,7 +46,7 @@ function join(typed: string): void {
       if (message.type === 'snapshot') {
         remember(code)
       }
-      else if (message.type === 'error' && message.code === 'too-many-attempts') {
+      else if (message.type === 'error' && (message.code === 'too-many-attempts' || (message.code === 'excluded' && message.id === undefined))) {
         leave(message.message)
         return
       }

@@ -2,7 +2,7 @@ import type { SessionResults } from './resultsFormat'
 import { percentages } from '../percentages'
 
 /** Column names of the CSV export: one row per session, poll, round and choice. */
-export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent'] as const
+export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent', 'excluded_votes'] as const
 
 /**
  * One CSV cell. A leading = + - @ (or tab/CR) would make a spreadsheet run the cell as a
@@ -24,7 +24,7 @@ export function resultsToCsv(results: SessionResults): string {
       // The same whole percentages as the slide, the phone and the report.
       const percents = percentages(round.counts)
       round.counts.forEach((votes, index) => {
-        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percents[index] ?? 0])
+        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percents[index] ?? 0, round.excludedVotes])
       })
     }
   }

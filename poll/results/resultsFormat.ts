@@ -15,6 +15,8 @@ export const roundResultSchema = z.object({
   voters: count,
   /** Votes per choice, in the order of `choices`. */
   counts: z.array(count),
+  /** Votes kept but not counted: the presenter excluded their devices (many devices from one address). */
+  excludedVotes: count.default(0),
 })
 
 export const pollResultSchema = z.object({

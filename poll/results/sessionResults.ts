@@ -15,7 +15,7 @@ export function buildSessionResults(store: PollStore, sessionId: string, now = n
     version: RESULTS_VERSION,
     exportedAt: now.toISOString(),
     session: { id: session.id, createdAt: session.createdAt },
-    polls: store.results(sessionId).map(({ definition, status, counts }) => ({
+    polls: store.results(sessionId).map(({ definition, status, counts, excluded }) => ({
       id: definition.id,
       title: definition.title,
       question: definition.question,
@@ -27,6 +27,7 @@ export function buildSessionResults(store: PollStore, sessionId: string, now = n
         round: index + 1,
         voters: roundCounts.reduce((sum, n) => sum + n, 0),
         counts: roundCounts,
+        excludedVotes: excluded[index] ?? 0,
       })),
     })),
   })

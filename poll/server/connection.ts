@@ -113,6 +113,11 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
         if (role !== 'participant')
           return fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'The presenter cannot vote.' : undefined)
         return hub.submit(socket, message.id, { kind: 'vote', device, poll: message.poll, round: message.round, choice: message.choice })
+      case 'exclude':
+        if (role !== 'presenter')
+          return fail(role ? 'forbidden' : 'not-joined', message.id)
+        hub.admission.block(message.address)
+        return hub.submit(socket, message.id, { kind: 'exclude', devices: hub.devicesFrom(message.address) })
       case 'control':
       case 'select':
       case 'hands':
@@ -144,6 +149,12 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
       throttles.device.recordFailure(message.device)
       throttles.address.recordFailure(address)
       return refuse('bad-join-code', CloseCode.badJoinCode, 'That join code is not this session\'s; check the code on the screen.')
+    }
+    const admission = hub.admission.admit(address, message.device)
+    if (!admission.ok) {
+      return admission.reason === 'blocked'
+        ? refuse('excluded', CloseCode.badJoinCode, 'The presenter stopped counting votes from this network.')
+        : refuse('too-many-devices', CloseCode.rateLimited, `Too many new phones from this network at once; try again in ${Math.ceil(admission.retryAfterMs / 1000)} s.`)
     }
     greet('participant')
     device = message.device

@@ -21,7 +21,7 @@ export interface DeviceAdmissionOptions {
   now?: () => number
 }
 
-export type Admission = { ok: true } | { ok: false, retryAfterMs: number, reason: 'rate' | 'total' }
+export type Admission = { ok: true } | { ok: false, retryAfterMs: number, reason: 'rate' | 'total' | 'blocked' }
 
 export interface CrowdedAddress {
   address: string
@@ -36,6 +36,7 @@ interface AddressEntry {
 export class DeviceAdmission {
   private readonly addresses = new Map<string, AddressEntry>()
   private readonly known = new Set<string>()
+  private readonly blocked = new Set<string>()
   private readonly burst: number
   private readonly perMinute: number
   private readonly maxPerAddress: number
@@ -63,6 +64,8 @@ export class DeviceAdmission {
       this.known.add(device)
       return { ok: true }
     }
+    if (this.blocked.has(address))
+      return { ok: false, retryAfterMs: 60 * 60_000, reason: 'blocked' }
     if (!entry) {
       entry = { devices: new Set(), bucket: new TokenBucket(this.burst, this.perMinute / 60, this.now) }
       this.addresses.set(address, entry)
@@ -79,6 +82,15 @@ export class DeviceAdmission {
   /** Addresses holding at least `warnAt` devices, the most first. */
   crowded(): CrowdedAddress[] {
     return [...this.addresses].filter(([, entry]) => entry.devices.size >= this.warnAt).map(([address, entry]) => ({ address, devices: entry.devices.size })).sort((a, b) => b.devices - a.devices)
+  }
+
+  /** After the presenter excluded an address: no new devices from it. */
+  block(address: string): void {
+    this.blocked.add(address)
+  }
+
+  isBlocked(address: string): boolean {
+    return this.blocked.has(address)
   }
 
   /** The devices that joined from `address`. */

@@ -2,13 +2,14 @@
 // that watch it. Every change goes through the group commit, in arrival order, and is
 // acknowledged or broadcast only after its transaction has committed.
 import type { PollDefinition } from '../pollDefinition'
-import type { Command, Outcome } from '../pollMachine'
-import type { JoinInfo, ParticipantSnapshot, PresenterSnapshot } from '../protocol'
+import type { Command, Outcome, SkippedVotes } from '../pollMachine'
+import type { CrowdedAddress, JoinInfo, ParticipantSnapshot, PresenterSnapshot } from '../protocol'
 import type { PollStore } from '../store/pollStore'
 import type { MessageSocket } from './send'
 import { PollMachine } from '../pollMachine'
 import { participantPoll, presenterPoll, roundTallies } from '../pollViews'
 import { PROTOCOL_VERSION } from '../protocol'
+import { DeviceAdmission } from './deviceAdmission'
 import { GroupCommit } from './groupCommit'
 import { participantPollMessages } from './participantFanout'
 import { broadcast, OPEN, send } from './send'
@@ -26,6 +27,8 @@ export interface PollHubOptions {
   /** Group-commit window; 0 batches what arrives in one event-loop turn. */
   commitWindowMs: number
   onError: (error: unknown) => void
+  /** Which addresses brought which devices; the presenter sees the crowded ones. */
+  admission?: DeviceAdmission
 }
 
 interface Job {
@@ -51,6 +54,7 @@ export class PollHub {
   private readonly presenters = new Set<MessageSocket>()
   private readonly commits: GroupCommit<Job>
   private readonly tallies: TallyCoalescer
+  readonly admission: DeviceAdmission
   /** The phones' copy of a changed poll goes out a slice at a time: 5,000 writes would hold the loop for a quarter second. */
   private readonly fanout = new SlicedQueue<() => void>(write => write(), FANOUT_SLICE)
 
@@ -58,6 +62,7 @@ export class PollHub {
     this.machine = new PollMachine(options.definitions, options.store.loadState(options.sessionId))
     this.commits = new GroupCommit(jobs => this.commitBatch(jobs), options.commitWindowMs)
     this.tallies = new TallyCoalescer(options.tallyIntervalMs, polls => this.sendTallies(polls))
+    this.admission = options.admission ?? new DeviceAdmission()
   }
 
   get stats(): HubStats {
@@ -97,6 +102,22 @@ export class PollHub {
   /** Queues a command; the socket gets an ack or an error with `id` once it is committed. */
   submit(socket: MessageSocket, id: string, command: Command): void {
     this.commits.push({ command, socket, id })
+  }
+
+  /** Stored votes the restore could not count (reported at start). */
+  get skipped(): readonly SkippedVotes[] {
+    return this.machine.skipped
+  }
+
+  /** The devices that joined from `address`: what the presenter's "exclude" applies to. */
+  devicesFrom(address: string): string[] {
+    return this.admission.devicesFrom(address)
+  }
+
+  /** Connected devices, and for presenters the addresses holding many. */
+  private participantsView(): { connected: number, crowded: CrowdedAddress[] } {
+    const crowded = this.admission.crowded().map(({ address, devices }) => ({ address, devices, excluded: this.admission.isBlocked(address) }))
+    return { connected: this.devices.size, crowded }
   }
 
   /** Commits what is queued now instead of on the next turn (after a slice of messages was read). */
@@ -152,6 +173,8 @@ export class PollHub {
         displayChanged.add(effect.record.definition.id)
       else if (effect.kind === 'poll' || effect.kind === 'hands')
         changedPolls.add(effect.record.definition.id)
+      else if (effect.kind === 'exclude')
+        effect.polls.forEach(record => changedPolls.add(record.definition.id))
       else
         selectionChanged = true
     })
@@ -180,7 +203,7 @@ export class PollHub {
       const record = this.machine.poll(id)
       return record ? [{ id, rounds: roundTallies(record) }] : []
     })
-    broadcast(this.presenters, { type: 'tally', participants: { connected: this.devices.size }, polls })
+    broadcast(this.presenters, { type: 'tally', participants: this.participantsView(), polls })
   }
 
   private participantSnapshot(device: string): ParticipantSnapshot {
@@ -203,7 +226,7 @@ export class PollHub {
       join: this.options.join,
       current: this.machine.current,
       polls: this.machine.polls().map(presenterPoll),
-      participants: { connected: this.devices.size },
+      participants: this.participantsView(),
     }
   }
 }

@@ -6,6 +6,7 @@ import type { OpenFileLimit } from '../../lib/openFileLimit'
 import type { PollDefinition } from '../pollDefinition'
 import type { JoinInfo } from '../protocol'
 import type { AddressLimitsOptions } from './addressLimits'
+import type { DeviceAdmissionOptions } from './deviceAdmission'
 import type { HubStats } from './pollHub'
 import { randomInt } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -17,6 +18,7 @@ import { PollStore } from '../store/pollStore'
 import { AddressLimits } from './addressLimits'
 import { handleConnection } from './connection'
 import { descriptorNote, DescriptorWatch } from './descriptorBudget'
+import { clientAddress, DeviceAdmission, unmapIpv4 } from './deviceAdmission'
 import { startHeartbeat } from './heartbeat'
 import { createRequestHandler } from './httpRoutes'
 import { JoinThrottle } from './joinThrottle'
@@ -55,6 +57,10 @@ export interface PollServerOptions {
   joinThrottle?: { perDevice?: number, perAddress?: number, windowMs?: number }
   /** Sockets one address may hold open, and open without having said hello. */
   addressLimits?: AddressLimitsOptions
+  /** New devices per address (a cap a NATed room never meets) and when the presenter is warned. */
+  deviceAdmission?: DeviceAdmissionOptions
+  /** Reverse proxies or tunnels whose X-Forwarded-For is believed (their addresses, e.g. 127.0.0.1). */
+  trustedProxies?: string[]
   maxPayload?: number
   /** Phones the trainer expects (default 500): start-up warns when the open-file limit cannot hold them. */
   expectedRoom?: number
@@ -141,7 +147,13 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
       tallyIntervalMs: options.tallyIntervalMs ?? 50,
       commitWindowMs: options.commitWindowMs ?? 0,
       onError,
+      admission: new DeviceAdmission(options.deviceAdmission),
     })
+    const warn = options.onWarning ?? (message => console.error(message))
+    for (const { poll, count, reason } of hub.skipped)
+      warn(`⚠ ${count} stored ${count === 1 ? 'vote' : 'votes'} of poll "${poll}" cannot be counted (${reason}); ${count === 1 ? 'it stays' : 'they stay'} in ${store.file}, untouched.`)
+    const trusted = new Set((options.trustedProxies ?? []).map(unmapIpv4))
+    const addressOf = (request: IncomingMessage) => clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], trusted)
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_MESSAGE_BYTES, perMessageDeflate: false })
     wss.on('error', onError)
     const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
@@ -161,10 +173,10 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
       inbox: new SlicedQueue<() => void>(handle => handle(), INBOX_SLICE, () => hub.commitNow()),
     }
     const fileLimit = options.openFileLimit ?? openFileLimit()
-    const descriptors = new DescriptorWatch(fileLimit, options.onWarning ?? (message => console.error(message)))
+    const descriptors = new DescriptorWatch(fileLimit, warn)
     wss.on('connection', (socket, request: IncomingMessage) => {
       descriptors.check(wss.clients.size)
-      handleConnection(socket, request.socket.remoteAddress ?? '', context)
+      handleConnection(socket, addressOf(request), context)
     })
 
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -174,7 +186,7 @@ export async function startPollServer(options: PollServerOptions): Promise<Runni
         return rejectUpgrade(socket, 404, 'Not Found')
       if (!isOriginAllowed(request.headers.origin, request.headers.host, policy))
         return rejectUpgrade(socket, 403, 'Forbidden')
-      if (context.limits.isFull(request.socket.remoteAddress ?? ''))
+      if (context.limits.isFull(addressOf(request)))
         return rejectUpgrade(socket, 429, 'Too Many Requests')
       wss.handleUpgrade(request, socket, head, ws => wss.emit('connection', ws, request))
     })

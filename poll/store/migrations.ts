@@ -39,4 +39,14 @@ export const migrations: readonly string[] = [
   ALTER TABLE polls ADD COLUMN show_results INTEGER NOT NULL DEFAULT 0 CHECK (show_results IN (0, 1));
   ALTER TABLE polls ADD COLUMN compare_rounds INTEGER NOT NULL DEFAULT 0 CHECK (compare_rounds IN (0, 1));
   `,
+  // 3: devices whose votes the presenter excluded (one address brought many devices). Their
+  // vote rows stay, so the exclusion is visible and could be reviewed; tallies skip them.
+  `
+  CREATE TABLE excluded_devices (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    device_id TEXT NOT NULL,
+    excluded_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, device_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]

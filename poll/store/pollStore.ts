@@ -38,8 +38,10 @@ export interface StoredPollResult {
   definition: PollDefinition
   status: PollStatus
   round: number
-  /** Per round (index 0 is round 1): votes per choice. */
+  /** Per round (index 0 is round 1): votes per choice, excluded devices left out. */
   counts: number[][]
+  /** Per round: votes kept in the file but not counted (the presenter excluded their devices). */
+  excluded: number[]
 }
 
 const statusSchema = z.enum(pollStatuses)
@@ -128,12 +130,19 @@ export class PollStore {
     }))
     const votes = this.statements.votes.all(sessionId)
       .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, choice: row.choice }))
-    return { current: session?.current_poll ?? null, polls, votes }
+    const excluded = this.statements.excludedDevices.all(sessionId).map(row => row.device_id)
+    return { current: session?.current_poll ?? null, polls, votes, excluded }
   }
 
   /** Writes one applied machine effect. Call inside `transaction`. */
   persist(sessionId: string, effect: Effect): void {
     const s = this.statements
+    if (effect.kind === 'exclude') {
+      const at = new Date().toISOString()
+      for (const device of effect.devices)
+        s.excludeDevice.run(sessionId, device, at)
+      return
+    }
     if (effect.kind === 'vote') {
       if (effect.changed)
         s.upsertVote.run(sessionId, effect.poll, effect.round, effect.device, effect.choice)
@@ -155,7 +164,8 @@ export class PollStore {
 
   /** Opened polls of a session in the order they were first opened, with counts per round and choice. */
   results(sessionId: string): StoredPollResult[] {
-    const counts = this.statements.counts.all(sessionId)
+    const counts = this.statements.counts.all(sessionId, sessionId)
+    const excludedCounts = this.statements.excludedCounts.all(sessionId, sessionId)
     return this.statements.polls.all(sessionId)
       .filter(row => row.status !== 'draft')
       .map((row) => {
@@ -166,7 +176,8 @@ export class PollStore {
           if (round && count.choice < round.length)
             round[count.choice] = count.n
         }
-        return { definition, status: statusSchema.parse(row.status), round: row.round, counts: rounds }
+        const excluded = rounds.map((_, index) => excludedCounts.find(count => count.poll_id === row.poll_id && count.round === index + 1)?.n ?? 0)
+        return { definition, status: statusSchema.parse(row.status), round: row.round, counts: rounds, excluded }
       })
   }
 
@@ -237,7 +248,16 @@ function prepare(db: SqliteDatabase) {
       FROM sessions s ORDER BY s.created_at DESC, s.id`),
     polls: db.prepare<SessionId, PollRow>('SELECT poll_id, definition, status, round, show_results, compare_rounds FROM polls WHERE session_id = ? ORDER BY seq'),
     votes: db.prepare<SessionId, VoteRow>('SELECT poll_id, round, device_id, choice FROM votes WHERE session_id = ?'),
-    counts: db.prepare<SessionId, CountRow>('SELECT poll_id, round, choice, count(*) AS n FROM votes WHERE session_id = ? GROUP BY poll_id, round, choice'),
+    counts: db.prepare<[sessionId: string, excludedSessionId: string], CountRow>(`
+      SELECT poll_id, round, choice, count(*) AS n FROM votes
+      WHERE session_id = ? AND device_id NOT IN (SELECT device_id FROM excluded_devices WHERE session_id = ?)
+      GROUP BY poll_id, round, choice`),
+    excludedCounts: db.prepare<[sessionId: string, excludedSessionId: string], { poll_id: string, round: number, n: number }>(`
+      SELECT poll_id, round, count(*) AS n FROM votes
+      WHERE session_id = ? AND device_id IN (SELECT device_id FROM excluded_devices WHERE session_id = ?)
+      GROUP BY poll_id, round`),
+    excludedDevices: db.prepare<SessionId, { device_id: string }>('SELECT device_id FROM excluded_devices WHERE session_id = ?'),
+    excludeDevice: db.prepare<[sessionId: string, deviceId: string, excludedAt: string], never>('INSERT OR IGNORE INTO excluded_devices (session_id, device_id, excluded_at) VALUES (?, ?, ?)'),
     upsertVote: db.prepare<[sessionId: string, pollId: string, round: number, deviceId: string, choice: number], never>(UPSERT_VOTE_SQL),
     upsertPoll: db.prepare<[sessionId: string, pollId: string, seqSessionId: string, definition: string, status: PollStatus, round: number, showResults: number, compareRounds: number, updatedAt: string], never>(`
       INSERT INTO polls (session_id, poll_id, seq, definition, status, round, show_results, compare_rounds, updated_at)

@@ -2,6 +2,7 @@ import type { ParseArgsOptionsConfig } from 'node:util'
 import type { PollServerOptions } from '../../poll/server/pollServer'
 // Command-line flags and environment variables of the poll server, shared by
 // `npm run poll-server` and `npm start`.
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { DEFAULT_POLL_DATA_DIR } from '../../lib/kitPaths'
 import { UserFacingError } from '../../lib/userFacingError'
@@ -21,6 +22,8 @@ export interface PollCliOptions {
   publicUrl?: string
   showToken: boolean
   heartbeatMs?: number
+  /** Proxies whose X-Forwarded-For names the phone's address. */
+  trustedProxies: string[]
   help: boolean
 }
 
@@ -40,6 +43,10 @@ export const POLL_SERVER_FLAGS = `  --host HOST          interface to listen on 
   --scenarios DIR      scenario library (default: scenarios/)             [POLL_SCENARIOS]
   --public-url URL     base URL phones use when it is not this computer's
                        LAN address (a DNS name, a reverse proxy)          [POLL_PUBLIC_URL]
+  --trust-proxy IP     the address of a reverse proxy or tunnel in front of this
+                       server (e.g. 127.0.0.1 for a local tunnel); its
+                       X-Forwarded-For header then tells phones apart. Repeat
+                       or comma-separate; never trusted otherwise   [POLL_TRUST_PROXY]
   --show-token         print the presenter token, for a deck on another computer
   --heartbeat-ms MS    ping interval; a phone silent for two is dropped
                        (default: 30000)                                [POLL_HEARTBEAT_MS]
@@ -54,6 +61,7 @@ export const POLL_SERVER_OPTIONS = {
   'public-url': { type: 'string' },
   'show-token': { type: 'boolean', default: false },
   'heartbeat-ms': { type: 'string' },
+  'trust-proxy': { type: 'string', multiple: true },
 } as const satisfies ParseArgsOptionsConfig
 
 export type PollServerFlagValues = ReturnType<typeof parseFlags<typeof POLL_SERVER_OPTIONS>>
@@ -77,6 +85,11 @@ export function pollCliOptions(values: PollServerFlagValues, env: NodeJS.Process
   const session = text(values.session, 'POLL_SESSION')
   if (session && !sessionIdSchema.safeParse(session).success)
     fail(`--session "${session}" may use only letters, digits, "-", "_" and "." (at most 64)`)
+  const trustedProxies = [...(values['trust-proxy'] ?? []), ...(env.POLL_TRUST_PROXY ? [env.POLL_TRUST_PROXY] : [])]
+    .flatMap(list => list.split(','))
+    .map(address => address.trim())
+    .filter(Boolean)
+    .map(address => isIP(address) ? address : fail(`--trust-proxy "${address}" is not an IP address; write the proxy's address, e.g. 127.0.0.1`))
   const heartbeat = text(values['heartbeat-ms'], 'POLL_HEARTBEAT_MS')
   const dataDir = text(values['data-dir'], 'POLL_DATA_DIR')
   const scenarios = text(values.scenarios, 'POLL_SCENARIOS')
@@ -91,6 +104,7 @@ export function pollCliOptions(values: PollServerFlagValues, env: NodeJS.Process
     publicUrl,
     showToken: values['show-token'],
     heartbeatMs: integer(heartbeat, '--heartbeat-ms', 50, 3_600_000),
+    trustedProxies,
     help: values.help,
   }
 }
@@ -119,5 +133,6 @@ export function pollServerOptions(options: PollCliOptions, deckPort: number): Po
     deckOrigins: [...localDeckOrigins(deckPort), ...options.allowOrigins],
     publicUrl: options.publicUrl,
     heartbeatMs: options.heartbeatMs,
+    trustedProxies: options.trustedProxies,
   }
 }

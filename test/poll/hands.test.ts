@@ -50,7 +50,7 @@ describe('a show of hands saved to the poll server', () => {
     // A poll never opened counts as asked (closed) once hands were counted.
     expect(state.polls).toEqual([{ id: 'roadmap-question', status: 'closed', round: 1, answer: 0, rounds: [{ round: 1, counts: [4, 1, 2], voters: 7 }], display: { showResults: false, compareRounds: false } }])
     expect(t.storedVotes('roadmap-question')).toBe(7)
-    expect(results('roadmap-question')?.rounds).toEqual([{ round: 1, voters: 7, counts: [4, 1, 2] }])
+    expect(results('roadmap-question')?.rounds).toEqual([{ round: 1, voters: 7, counts: [4, 1, 2], excludedVotes: 0 }])
   })
 
   it('replaces an earlier show of hands of the same round and keeps the phones\' votes', async () => {

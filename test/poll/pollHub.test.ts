@@ -88,6 +88,6 @@ describe('poll hub', () => {
     await flush()
     await vi.waitUntil(() => deck.messages.some(message => message.type === 'tally'), { timeout: 5000, interval: 5, message: 'waiting for a tally' })
     const tallies = deck.messages.filter(message => message.type === 'tally')
-    expect(tallies).toEqual([{ type: 'tally', participants: { connected: 0 }, polls: [{ id: 'roadmap-question', rounds: [{ round: 1, counts: [30, 0, 0], voters: 30 }] }] }])
+    expect(tallies).toEqual([{ type: 'tally', participants: { connected: 0, crowded: [] }, polls: [{ id: 'roadmap-question', rounds: [{ round: 1, counts: [30, 0, 0], voters: 30 }] }] }])
   })
 })

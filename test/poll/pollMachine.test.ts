@@ -147,6 +147,8 @@ const target: Record<Exclude<ControlAction, 'reset'>, PollStatus> = { 'open': 'o
 function expectedOutcome(model: Model, command: Command): boolean {
   if (command.kind === 'select')
     return command.poll === null || model.polls.has(command.poll)
+  if (command.kind === 'exclude')
+    throw new Error('Exclusions are not generated here; they have their own tests.')
   const poll = model.polls.get(command.poll)
   if (!poll)
     return false

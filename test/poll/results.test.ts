@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { csvCell, resultsToCsv } from '../../poll/results/resultsCsv'
+import { CSV_COLUMNS, csvCell, resultsToCsv } from '../../poll/results/resultsCsv'
 import { sessionResultsSchema } from '../../poll/results/resultsFormat'
 import { runScript } from '../support/runScript'
 import { startTestServer } from './support/testServer'
@@ -36,8 +36,8 @@ describe('npm run results', () => {
     expect(code).toBe(0)
     const parsed = sessionResultsSchema.parse(JSON.parse(stdout))
     expect(parsed.polls.map(poll => [poll.id, poll.status, poll.rounds])).toEqual([
-      ['roadmap-question', 'revealed', [{ round: 1, voters: 4, counts: [1, 3, 0] }, { round: 2, voters: 4, counts: [3, 0, 1] }]],
-      ['formula-title', 'open', [{ round: 1, voters: 1, counts: [0, 0, 1] }]],
+      ['roadmap-question', 'revealed', [{ round: 1, voters: 4, counts: [1, 3, 0], excludedVotes: 0 }, { round: 2, voters: 4, counts: [3, 0, 1], excludedVotes: 0 }]],
+      ['formula-title', 'open', [{ round: 1, voters: 1, counts: [0, 0, 1], excludedVotes: 0 }]],
     ])
     expect(parsed.polls[0]).toMatchObject({ answer: 'Product manager', answerIndex: 0, choices: ['Product manager', 'Project manager', 'Both, together'] })
     for (const device of devices)
@@ -52,8 +52,8 @@ describe('npm run results', () => {
       expect(code).toBe(0)
       expect(stdout).toContain('2 polls, 9 votes')
       const csv = readFileSync(out, 'utf8')
-      expect(csv.split('\r\n')[0]).toBe('\uFEFFsession,poll,title,round,choice_index,choice,is_answer,votes,voters,percent')
-      expect(csv).toContain('test-session,roadmap-question,Is it on the roadmap?,1,1,Project manager,false,3,4,75\r\n')
+      expect(csv.split('\r\n')[0]).toBe('\uFEFFsession,poll,title,round,choice_index,choice,is_answer,votes,voters,percent,excluded_votes')
+      expect(csv).toContain('test-session,roadmap-question,Is it on the roadmap?,1,1,Project manager,false,3,4,75,0\r\n')
       expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")",1,0,\'-one,false,0,1,0')
       expect(csv).toContain(',1,1,\'@two,false,0,1,0')
       expect(csv).toContain(',1,2,"three, with ""quotes""",true,1,1,100')
@@ -132,8 +132,8 @@ describe('the results CSV', () => {
   })
 
   it('gives equal counts equal percentages, as the slide does', () => {
-    const poll = { id: 'p', title: 'T', question: 'Q', choices: ['A', 'B', 'C'], answer: 'A', answerIndex: 0, status: 'revealed' as const, rounds: [{ round: 1, voters: 3, counts: [1, 1, 1] }] }
+    const poll = { id: 'p', title: 'T', question: 'Q', choices: ['A', 'B', 'C'], answer: 'A', answerIndex: 0, status: 'revealed' as const, rounds: [{ round: 1, voters: 3, counts: [1, 1, 1], excludedVotes: 0 }] }
     const csv = resultsToCsv({ format: 'pm-workshop-poll-results', version: 1, exportedAt: new Date().toISOString(), session: { id: 's', createdAt: new Date().toISOString() }, polls: [poll] })
-    expect(csv.split('\r\n').slice(1, 4).map(row => row.split(',').at(-1))).toEqual(['33', '33', '33'])
+    expect(csv.split('\r\n').slice(1, 4).map(row => row.split(',')[CSV_COLUMNS.indexOf('percent')])).toEqual(['33', '33', '33'])
   })
 })

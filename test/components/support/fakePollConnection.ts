@@ -1,5 +1,5 @@
 import type { PollConnection, PollLinkStatus } from '../../../composables/createPollConnection'
-import type { ControlAction, JoinInfo, PollDisplay, PresenterPoll } from '../../../poll/protocol'
+import type { ControlAction, CrowdedAddress, JoinInfo, PollDisplay, PresenterPoll } from '../../../poll/protocol'
 import { shallowRef } from 'vue'
 
 /** A poll connection the test drives: it records controls and lets the test play the server. */
@@ -7,6 +7,7 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
   const controls: { action: ControlAction, poll: string }[] = []
   const hands: { poll: string, round: number, counts: number[] }[] = []
   const displays: { poll: string, patch: Partial<PollDisplay> }[] = []
+  const exclusions: string[] = []
   const connection = {
     serverUrl: 'http://localhost:3040',
     status: shallowRef<PollLinkStatus>(status),
@@ -14,6 +15,7 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     problem: shallowRef(status === 'unreachable' ? 'No poll server answers at http://localhost:3040.' : ''),
     join: shallowRef<JoinInfo | null>({ session: 'test', code: 'K7QFM', url: 'http://10.0.0.5:3040/K7QFM' }),
     participants: shallowRef(12),
+    crowded: shallowRef<readonly CrowdedAddress[]>([]),
     current: shallowRef<string | null>(null),
     polls: shallowRef<ReadonlyMap<string, PresenterPoll>>(new Map()),
     async control(action: ControlAction, poll: string) {
@@ -29,6 +31,10 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
       if (current)
         setPoll({ ...current, display: { ...current.display, ...patch } })
     },
+    async exclude(address: string) {
+      exclusions.push(address)
+      connection.crowded.value = connection.crowded.value.map(entry => entry.address === address ? { ...entry, excluded: true } : entry)
+    },
     useToken() {},
     retry() {},
     close() {},
@@ -39,5 +45,5 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     connection.polls.value = new Map([...connection.polls.value, [poll.id, poll]])
   }
 
-  return { connection, controls, hands, displays, setPoll }
+  return { connection, controls, hands, displays, exclusions, setPoll }
 }

@@ -7,6 +7,8 @@ export interface TestSocketOptions {
   origin?: string
   /** false: never answer the server's pings (a dead phone). */
   autoPong?: boolean
+  /** Extra request headers (e.g. X-Forwarded-For, as a proxy adds it). */
+  headers?: Record<string, string>
 }
 
 type Matcher = ServerMessage['type'] | ((message: ServerMessage) => boolean)
@@ -38,7 +40,7 @@ export class TestSocket {
   }
 
   static open(url: string, options: TestSocketOptions = {}): Promise<TestSocket> {
-    const ws = new WebSocket(url, { origin: options.origin, autoPong: options.autoPong ?? true })
+    const ws = new WebSocket(url, { origin: options.origin, autoPong: options.autoPong ?? true, headers: options.headers })
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new TestSocket(ws)))
       ws.once('error', reject)
