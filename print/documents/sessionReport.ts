@@ -44,6 +44,12 @@ function meter(share: number, tone: 'product' | 'project') {
   return html`<span class="meter"><span style="width:${(share * 100).toFixed(1)}%; background:var(--${tone})"></span></span>`
 }
 
+/** "(12 more excluded)": votes the presenter stopped counting (many devices from one address), kept in the results. */
+function excludedNote(rounds: readonly { excludedVotes?: number }[]): string {
+  const excluded = rounds.reduce((sum, round) => sum + (round.excludedVotes ?? 0), 0)
+  return excluded > 0 ? ` (${excluded} more excluded: many devices from one address)` : ''
+}
+
 function pollCard(item: PollAnalysis, label: string, index: number): SafeHtml {
   const { poll, scenario, final, shift, rounds } = item
   const section = sectionById(scenario.section)
@@ -54,7 +60,7 @@ function pollCard(item: PollAnalysis, label: string, index: number): SafeHtml {
   <p class="question">${poll.question}</p>
   ${voted
     ? html`<ul class="stats">
-    <li>Votes: <strong>${final.voters}</strong></li>
+    <li>Votes: <strong>${final.voters}</strong>${excludedNote(poll.rounds)}</li>
     <li>Matched the intended answer: <strong>${percent(final.matched ?? 0)}</strong></li>
     <li>Split: <strong>${splitLabel(item.split)}</strong></li>
     ${shift ? html`<li>Round 1 to 2: <strong>${percent(shift.from)} to ${percent(shift.to)}</strong> matched (${points(shift.from, shift.to)})</li>` : ''}

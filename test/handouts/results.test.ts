@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { UserFacingError } from '../../lib/userFacingError'
 import { sessionResultsSchema } from '../../poll/results/resultsFormat'
+import { sessionReport } from '../../print/documents/sessionReport'
 import { analyseSession, normalisedEntropy, percent, readResultsFile } from '../../print/results'
 
 const FIXTURE = 'test/fixtures/results/session-results.json'
@@ -75,5 +76,16 @@ describe('session results', () => {
     expect(percent(0.625)).toBe('63%')
     expect(percent(1 / 3)).toBe('33%')
     expect(percent(0)).toBe('0%')
+  })
+})
+
+describe('excluded votes in the session report', () => {
+  it('says how many votes of a poll were excluded, and counts only the rest', () => {
+    const results = fixture()
+    const warmup = results.polls.find(poll => poll.id === 'warmup-dark-mode-question')!
+    warmup.rounds[0] = { ...warmup.rounds[0]!, excludedVotes: 37 }
+    const html = sessionReport({ analysis: analyseSession(sessionResultsSchema.parse(results), library), kitTitle: 'Kit', paper: 'a4' })
+    expect(html).toContain(`Votes: <strong>${warmup.rounds[0].voters}</strong> (37 more excluded: many devices from one address)`)
+    expect(sessionReport({ analysis: analyseSession(fixture(), library), kitTitle: 'Kit', paper: 'a4' })).not.toContain('excluded')
   })
 })
