@@ -5,7 +5,7 @@ import type { Section, SectionId } from './sections.ts'
 import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
+import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { readScenarioFile } from './readScenarioFile.ts'
 import { readScenarioIndex } from './readScenarioIndex.ts'
 import { ScenarioLibraryError } from './scenarioLibraryError.ts'
@@ -28,7 +28,7 @@ export interface ScenarioLibrary extends ScenarioLibraryData {
 }
 
 /** The shipped library: `<repo>/scenarios`. */
-export const defaultScenarioDir = fileURLToPath(new URL('../scenarios', import.meta.url))
+export const defaultScenarioDir = join(KIT_ROOT, 'scenarios')
 
 /** The file that sets which scenarios are used, and in what order. */
 export const INDEX_FILE = 'index.yaml'

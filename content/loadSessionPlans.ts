@@ -1,15 +1,15 @@
 import type { ScenarioIssue } from './scenarioLibraryError.ts'
 import type { SessionPlanData } from './sessionPlanSchema.ts'
 import type { YamlFileKind } from './yamlSource.ts'
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
+import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { LocatedIssuesError } from './scenarioLibraryError.ts'
 import { sessionPlanFields, sessionPlansSchema } from './sessionPlanSchema.ts'
 import { readYamlSource, validateSource } from './yamlSource.ts'
 
 /** The shipped plans: `<repo>/plans/session-plans.yaml`. */
-export const defaultPlansFile = fileURLToPath(new URL('../plans/session-plans.yaml', import.meta.url))
+export const defaultPlansFile = join(KIT_ROOT, 'plans/session-plans.yaml')
 
 /** The environment variable that carries the chosen plan from `npm start` to the deck's build. */
 export const PLAN_ENV = 'WORKSHOP_PLAN'

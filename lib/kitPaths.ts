@@ -1,8 +1,22 @@
-import { dirname, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The kit's root folder (where package.json and slides.md live). */
-export const KIT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+/**
+ * The kit's root folder (where package.json and slides.md live): the nearest such folder
+ * above this module, so it is found both from the TypeScript source and from a compiled
+ * entry point cached under node_modules/.cache (scripts/lib/runCompiled.mjs).
+ */
+export const KIT_ROOT = findKitRoot(dirname(fileURLToPath(import.meta.url)))
+
+function findKitRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'slides.md')) && existsSync(join(dir, 'package.json')))
+      return dir
+    if (dirname(dir) === dir)
+      return resolve(start, '..')
+  }
+}
 
 /** Where `npm run export` writes the deck PDF unless told otherwise. */
 export const DEFAULT_DECK_PDF = resolve(KIT_ROOT, 'exports/workshop-deck.pdf')

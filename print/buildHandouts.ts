@@ -125,23 +125,23 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
       ? await slideImages({ root: deckRoot, plan: plan.plan!.name, executablePath: options.slideImages.exporter ? '' : executablePath ?? findBrowser(), ...options.slideImages })
       : undefined
     const pages = kinds.map(kind => ({ kind, html: renderHtml(kind, { library, plan, analysis, images }, paper) }))
-    for (const { kind, html } of pages) {
+    // The documents print side by side: each is its own browser page, and Chromium lays them out in parallel.
+    const rendered = await Promise.all(pages.map(({ html }) => renderer?.render(html)))
+    pages.forEach(({ kind, html }, index) => {
       const files: string[] = []
-      let pageCount: number | undefined
       if (format !== 'pdf') {
         files.push(join(outDir, `${kind}.html`))
         pending.push({ path: files.at(-1)!, data: html })
       }
-      if (renderer) {
-        const { pdf, pages } = await renderer.render(html)
-        pageCount = pages
+      const pdf = rendered[index]
+      if (pdf) {
         files.push(join(outDir, `${kind}.pdf`))
-        pending.push({ path: files.at(-1)!, data: pdf })
+        pending.push({ path: files.at(-1)!, data: pdf.pdf })
       }
-      const document = { kind, title: TITLES[kind], pages: pageCount, files }
+      const document = { kind, title: TITLES[kind], pages: pdf?.pages, files }
       documents.push(document)
       options.onDocument?.(document)
-    }
+    })
   }
   catch (error) {
     removeIfUnused()
@@ -152,8 +152,8 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
       await renderer.close()
   }
 
-  for (const { path, data } of pending)
-    await writeFileAtomic(path, data)
+  // Each write waits for the disk (fsync); waiting for all at once costs about one.
+  await Promise.all(pending.map(({ path, data }) => writeFileAtomic(path, data)))
 
   return {
     documents,

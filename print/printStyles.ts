@@ -3,12 +3,14 @@
 // keep a scenario, table row or chart on one page.
 import type { Paper } from './paper.ts'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { FONT_FAMILY, fontFaceCss } from './fonts.ts'
 import { cssString } from './html.ts'
 import { paperSizes } from './paper.ts'
 
 /** The handouts' stylesheet; everything but fonts, page size and the running header. */
-const STYLESHEET = new URL('./handouts.css', import.meta.url)
+const STYLESHEET = join(KIT_ROOT, 'print/handouts.css')
 
 export interface PrintStyleOptions {
   paper: Paper

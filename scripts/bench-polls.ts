@@ -135,6 +135,7 @@ runMain(async () => {
         ackP99Ms: round(percentile(latencies, 99)),
         controlMs: round(await controlAcked),
         eventLoopMaxMs: serverStats?.eventLoopMaxMs ?? Number.NaN,
+        serverHeapUsedMb: serverStats?.heapUsedMb ?? Number.NaN,
         serverRssMb: peakRssMb(server),
         duplicatesSent: duplicates,
       }

@@ -4,9 +4,10 @@
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, transform } from 'esbuild'
+import { KIT_ROOT } from '../../lib/kitPaths'
 
 export interface PhonePage {
   html: Buffer
@@ -17,7 +18,7 @@ export interface PhonePage {
   styleHash: string
 }
 
-const here = (name: string) => fileURLToPath(new URL(name, import.meta.url))
+const here = (name: string) => join(KIT_ROOT, 'poll/server', name)
 
 /** Phones a room brings: Safari 14+ and Chrome from the last few years all run ES2020. */
 const TARGETS = ['es2020']

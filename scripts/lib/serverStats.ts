@@ -12,6 +12,9 @@ export interface ServerStats {
   eventLoopMaxMs: number
   /** Resident memory now, in MB. */
   rssMb: number
+  /** Of which the JavaScript heap in use, and memory outside it (socket buffers and the like), in MB. */
+  heapUsedMb: number
+  externalMb: number
 }
 
 /** Answers stats requests when a parent is listening on IPC. */
@@ -21,10 +24,14 @@ export function serveStatsToParent(): void {
   const delay = monitorEventLoopDelay({ resolution: 10 })
   delay.enable()
   process.on('message', (request: StatsRequest) => {
-    if (request === 'stats:reset')
+    if (request === 'stats:reset') {
       delay.reset()
-    else if (request === 'stats:read')
-      process.send!({ eventLoopMaxMs: Math.round(delay.max / 1e5) / 10, rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20 * 10) / 10 } satisfies ServerStats)
+    }
+    else if (request === 'stats:read') {
+      const memory = process.memoryUsage()
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20 * 10) / 10
+      process.send!({ eventLoopMaxMs: Math.round(delay.max / 1e5) / 10, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), externalMb: mb(memory.external + memory.arrayBuffers) } satisfies ServerStats)
+    }
   })
   // The channel must not keep the server alive after Ctrl-C or keep it from exiting.
   process.channel?.unref()

@@ -12,10 +12,11 @@ import { UserFacingError } from '../../lib/userFacingError'
 import { TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
 
 /**
- * How `npm run poll-server` runs the server (keep package.json in step): in-thread
- * TypeScript, and a small young generation, which keeps the peak memory of a burst low.
+ * How `npm run poll-server` and `npm start` run the server (keep package.json in step):
+ * compiled once to JavaScript (no TypeScript loader in the process), and a small young
+ * generation, which keeps the peak memory of a burst low.
  */
-export const POLL_SERVER_NODE_ARGS = [...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []), '--max-semi-space-size=4', 'scripts/lib/runInThread.cjs', 'scripts/poll-server.ts']
+export const POLL_SERVER_NODE_ARGS = [...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []), '--max-semi-space-size=4', 'scripts/lib/runCompiled.mjs', 'scripts/poll-server.ts']
 
 export interface SpawnedPollServer {
   child: ChildProcess
