@@ -22,13 +22,13 @@ import { joinCode, lostAcked, peakRssMb, round, storedVotes } from './lib/benchS
 import { soak } from './lib/benchSoak'
 import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
-import { spawnPollServer } from './lib/spawnPollServer'
+import { BASELINE_JOIN_CODE, spawnPollServer } from './lib/spawnPollServer'
 
 const SESSION = 'bench'
 /** Each phone holds one socket in this process and one in the server's; both share the limit. */
 const MAX_CLIENTS = Math.min(phoneCapacity(openFileLimit()), 50_000)
 
-const HELP = `Usage: npm run bench:polls -- --clients N [--kill | --soak S] [--timeout-s S]
+const HELP = `Usage: npm run bench:polls -- --clients N [--kill | --soak S] [--server start|baseline] [--timeout-s S]
 
 Starts the poll server on 127.0.0.1 as \`npm start\` hosts it (a separate process) and N
 WebSocket phones in this process. Prints figures, then as its LAST line one JSON object.
@@ -37,6 +37,9 @@ WebSocket phones in this process. Prints figures, then as its LAST line one JSON
                   server needs; raise it with ulimit -n for more; default 1000)
   --kill          kill -9 the server mid-burst, restart it, and report acknowledged
                   votes lost (must be 0) and the time until every vote is confirmed
+  --server KIND   start: the poll server exactly as npm start runs it (default; the
+                  targets apply to it); baseline: a bare in-memory ws server with
+                  no storage or checks, the yardstick for the ratio
   --soak S        keep the phones connected for S seconds: every 30 s all vote, every
                   minute 5% reconnect; reports lost acks, memory at start and end, p99 ack
   --timeout-s S   give up after S seconds (default 120, or the soak plus 120)
@@ -49,6 +52,7 @@ runMain(async () => {
     'kill': { type: 'boolean', default: false },
     'soak': { type: 'string' },
     'timeout-s': { type: 'string' },
+    'server': { type: 'string', default: 'start' },
   })
   if (values.help) {
     console.log(HELP)
@@ -63,12 +67,17 @@ runMain(async () => {
   if (soakSeconds !== undefined && values.kill)
     throw new UserFacingError('--kill and --soak are separate runs; pass one of them')
   const timeoutMs = Number(values['timeout-s'] ?? 120 + (soakSeconds ?? 0)) * 1000
+  if (values.server !== 'start' && values.server !== 'baseline')
+    throw new UserFacingError('--server must be start (the poll server as npm start runs it) or baseline (the in-memory yardstick)')
+  const baseline = values.server === 'baseline'
+  if (baseline && (values.kill || soakSeconds !== undefined))
+    throw new UserFacingError('The baseline keeps nothing to recover or soak; use --kill and --soak with --server start')
 
   const [poll] = loadPollDefinitions()
   if (!poll)
     throw new UserFacingError('The scenario library has no scenarios to poll.')
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-polls-'))
-  let server = await spawnPollServer({ dataDir, session: SESSION, stats: true })
+  let server = await spawnPollServer({ dataDir, session: SESSION, stats: true, baseline })
   const overall = setTimeout(() => {
     console.error(`✖ The benchmark took longer than ${timeoutMs / 1000} s; stopping.`)
     server.child.kill('SIGKILL')
@@ -91,7 +100,7 @@ runMain(async () => {
       },
     })
     await until(() => presenter.status === 'open', 10_000, 'the presenter to join')
-    const code = joinCode(dataDir, SESSION)
+    const code = baseline ? BASELINE_JOIN_CODE : joinCode(dataDir, SESSION)
 
     let confirmed = 0
     const joinStart = performance.now()
@@ -126,7 +135,7 @@ runMain(async () => {
       result = {
         clients,
         votesAcked: phones.filter(phone => phone.acked.length > 0).length,
-        votesStored: storedVotes(dataDir, SESSION, poll.id),
+        votesStored: baseline ? 0 : storedVotes(dataDir, SESSION, poll.id),
         joinMs: round(joinMs),
         openFanoutMs: round(openFanoutMs),
         allTalliedMs: round(Math.max(...phones.map(phone => phone.confirmedAt!)) - start),

@@ -18,6 +18,10 @@ import { TOKEN_FILE_NAME } from '../../poll/server/presenterToken'
  */
 export const POLL_SERVER_NODE_ARGS = [...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []), '--max-semi-space-size=4', 'scripts/lib/runCompiled.mjs', 'scripts/poll-server.ts']
 
+/** What the baseline server (baselineServer.ts) accepts: a fixed join code and presenter token. */
+export const BASELINE_JOIN_CODE = 'BENCH'
+export const BASELINE_TOKEN = 'baseline-presenter-token-baseline-presenter-token'
+
 export interface SpawnedPollServer {
   child: ChildProcess
   /** With `stats`: starts a measurement window (reset) or reads it. */
@@ -41,13 +45,17 @@ export interface SpawnPollServerOptions {
   fileLimit?: number
   /** Open an IPC channel, so the parent can ask for figures (see serverStats.ts). */
   stats?: boolean
+  /** The benchmark's in-memory yardstick (baselineServer.ts) instead of the poll server; it takes no flags. */
+  baseline?: boolean
 }
 
 export function spawnPollServer(options: SpawnPollServerOptions): Promise<SpawnedPollServer> {
   const args = ['--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', options.dataDir, '--session', options.session]
   if (options.scenarios)
     args.push('--scenarios', options.scenarios)
-  const argv = [...POLL_SERVER_NODE_ARGS, ...args, ...(options.args ?? [])]
+  const argv = options.baseline
+    ? [...POLL_SERVER_NODE_ARGS.slice(0, -1), 'scripts/lib/baselineServer.ts']
+    : [...POLL_SERVER_NODE_ARGS, ...args, ...(options.args ?? [])]
   // `ulimit` changes the shell's own limit, which `exec` hands to Node unchanged.
   const [command, commandArgs] = options.fileLimit === undefined
     ? [process.execPath, argv]
@@ -68,7 +76,7 @@ export function spawnPollServer(options: SpawnPollServerOptions): Promise<Spawne
       const match = output.match(/Listening on port (\d+)/)
       if (match) {
         clearTimeout(timer)
-        const token = readFileSync(join(options.dataDir, TOKEN_FILE_NAME), 'utf8').trim()
+        const token = options.baseline ? BASELINE_TOKEN : readFileSync(join(options.dataDir, TOKEN_FILE_NAME), 'utf8').trim()
         resolve({ child, port: Number(match[1]), token, output: () => output, exited, stats: request => askStats(child, request) })
       }
     }
