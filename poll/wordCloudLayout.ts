@@ -25,7 +25,8 @@
  *   centre (x, y). It grows to its new size only if the larger box overlaps nothing and
  *   stays inside; otherwise it keeps its size. It shrinks only to keep the order above
  *   (a word with more votes stuck smaller) or when its votes dropped (moderation).
- *   New words take the free space nearest the centre.
+ *   New words take the free space nearest the centre, keeping some room around them to
+ *   grow into; if that leaves answers out, the layout is redone packed tight.
  * - Deterministic: no randomness; new words are placed along a fixed elliptical spiral
  *   from the centre, in order of votes then key.
  */
@@ -83,6 +84,11 @@ export const LINE_HEIGHT = 1.15
 const SPIRAL_STEP = 8
 /** Smaller sizes a new word tries, as fractions of its size, before it is hidden. */
 const SHRINK = 0.85
+/**
+ * Extra width and height a new word keeps clear while there is space: about one doubling of
+ * votes' growth. When that leaves answers out, the cloud is packed again without it.
+ */
+const HEADROOM = 0.3
 
 /** The font size `count` votes earn in a box `height` high, before any room is taken. */
 export function fontSizeFor(count: number, height: number): number {
@@ -176,7 +182,16 @@ function byText(a: string, b: string): number {
 }
 
 /** Lays out `groups` in a width × height box; see the rules at the top of this file. */
-export function layoutWordCloud({ groups, width, height, measure, previous }: LayoutInput): WordCloudLayout {
+export function layoutWordCloud(input: LayoutInput): WordCloudLayout {
+  const roomy = layoutWith(input, HEADROOM)
+  if (roomy.words.length === Math.min(MAX_WORDS, roomy.words.length + roomy.hiddenCount))
+    return roomy
+  // Some answers found no room: packed tight, without headroom, more of them may fit.
+  const tight = layoutWith(input, 0)
+  return tight.words.length > roomy.words.length ? tight : roomy
+}
+
+function layoutWith({ groups, width, height, measure, previous }: LayoutInput, headroom: number): WordCloudLayout {
   const sameBox = previous != null && previous.width === width && previous.height === height
   // A word keeps its place only if it still reads the same (a moderator may merge or edit).
   const before = new Map<string, PlacedWord>()
@@ -188,9 +203,10 @@ export function layoutWordCloud({ groups, width, height, measure, previous }: La
   const unique: WordGroup[] = []
   const seen = new Set<string>()
   for (const group of groups) {
-    if (group.count > 0 && !seen.has(group.key))
+    if (group.count > 0 && !seen.has(group.key)) {
       unique.push(group)
-    seen.add(group.key)
+      seen.add(group.key)
+    }
   }
   const ordered = unique.sort((a, b) => b.count - a.count || Number(wasShown(b)) - Number(wasShown(a)) || byText(a.key, b.key))
   const candidates = ordered.slice(0, MAX_WORDS)
@@ -205,9 +221,14 @@ export function layoutWordCloud({ groups, width, height, measure, previous }: La
   }
   const placed: PlacedWord[] = []
   const others = (): Rect[] => [...placed.map(word => rectOf(word.x, word.y, word.width, word.height)), ...held.values()]
+  // The same with each word's own headroom: a new word keeps clear of the room its neighbours grow into.
+  const roomyOthers = (): Rect[] => others().map(({ left, top, right, bottom }) => {
+    const [dx, dy] = [((right - left) * headroom) / 2, ((bottom - top) * headroom) / 2]
+    return { left: left - dx, top: top - dy, right: right + dx, bottom: bottom + dy }
+  })
 
   let cap = Infinity
-  const failed: { w: number, h: number }[] = []
+  const failed: { w: number, h: number, roomy: boolean }[] = []
   let points: Int32Array | undefined
   for (const group of candidates) {
     const wanted = Math.min(fontSizeFor(group.count, height), cap)
@@ -228,22 +249,40 @@ export function layoutWordCloud({ groups, width, height, measure, previous }: La
     }
     // New words (and, should a measure misbehave, an old one that no longer fits) go on the
     // spiral, a size smaller each time there is no room. A word with no room even at the
-    // smallest size is found out first: in a full cloud that is most of the work.
-    const attempt = (fontSize: number): PlacedWord | null => {
+    // smallest size is found out first: in a full cloud that is most of the work. While the
+    // cloud has space, a new word keeps HEADROOM clear around it, so it can grow in place later.
+    const attempt = (fontSize: number, roomy: boolean): PlacedWord | null => {
       const w = measure(group.text, fontSize)
       const h = Math.ceil(fontSize * LINE_HEIGHT)
+      const [sw, sh] = roomy ? [w * (1 + headroom), h * (1 + headroom)] : [w, h]
       // Space only shrinks as words are placed: a box as large as one that found no room finds none either.
-      const spot = failed.some(box => w >= box.w && h >= box.h) ? null : spiralPlace(points ??= spiral(width, height), w, h, others(), width, height)
+      // A roomy search also keeps clear of more, so a plain failure rules it out too, but not the other way round.
+      const spot = failed.some(box => sw >= box.w && sh >= box.h && (roomy || !box.roomy)) ? null : spiralPlace(points ??= spiral(width, height), sw, sh, roomy ? roomyOthers() : others(), width, height)
       if (!spot)
-        failed.push({ w, h })
+        failed.push({ w: sw, h: sh, roomy })
       return spot && { ...group, ...spot, fontSize, width: w, height: h }
     }
     if (!word) {
-      const smallest = attempt(MIN_FONT_SIZE)
+      let roomy = headroom > 0
+      let smallest = attempt(MIN_FONT_SIZE, roomy)
+      if (!smallest) {
+        roomy = false
+        smallest = attempt(MIN_FONT_SIZE, roomy)
+      }
       if (smallest) {
         for (let fontSize = wanted; !word && fontSize > MIN_FONT_SIZE; fontSize = Math.floor(fontSize * SHRINK))
-          word = attempt(fontSize)
+          word = attempt(fontSize, roomy)
         word ??= smallest
+        // The headroom is for later: where the word landed, it takes the largest size that fits
+        // now, as it would on the next update (so laying out the same answers again changes nothing).
+        for (let fontSize = wanted; fontSize > word.fontSize; fontSize = Math.floor(fontSize * SHRINK)) {
+          const w = measure(group.text, fontSize)
+          const h = Math.ceil(fontSize * LINE_HEIGHT)
+          if (fits(rectOf(word.x, word.y, w, h), others(), width, height)) {
+            word = { ...word, fontSize, width: w, height: h }
+            break
+          }
+        }
       }
     }
     if (!word) {

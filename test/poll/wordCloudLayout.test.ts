@@ -77,10 +77,10 @@ describe('word cloud layout', () => {
     expect(layout.hiddenCount).toBe(1)
   })
 
-  it('ignores groups with no votes and repeated keys', () => {
-    const groups = [{ key: 'a', text: 'scope', count: 2 }, { key: 'a', text: 'scope again', count: 5 }, { key: 'z', text: 'none', count: 0 }]
+  it('ignores groups with no votes, and a repeated key after the first with votes', () => {
+    const groups = [{ key: 'a', text: 'scope', count: 2 }, { key: 'a', text: 'scope again', count: 5 }, { key: 'z', text: 'none', count: 0 }, { key: 'b', text: 'risk', count: 0 }, { key: 'b', text: 'risks', count: 1 }]
     const layout = layoutWordCloud({ groups, width: 800, height: 300, measure })
-    expect(layout.words.map(word => [word.key, word.text])).toEqual([['a', 'scope']])
+    expect(layout.words.map(word => [word.key, word.text])).toEqual([['a', 'scope'], ['b', 'risks']])
     expect(layout.hiddenCount).toBe(0)
   })
 
@@ -129,6 +129,16 @@ describe('word cloud layout', () => {
     const before = layoutWordCloud({ groups: [{ key: 'a', text: 'scope', count: 1 }], width: 1200, height: 600, measure })
     const after = layoutWordCloud({ groups: [{ key: 'a', text: 'scope', count: 8 }], width: 1200, height: 600, measure, previous: before })
     expect(after.words[0]).toMatchObject({ x: before.words[0]!.x, y: before.words[0]!.y, fontSize: fontSizeFor(8, 600) })
+  })
+
+  it('leaves room around new words, so a cloud that is not full grows in place as votes come in', () => {
+    const first = room(20)
+    const before = layoutWordCloud({ groups: first, width: 1700, height: 740, measure })
+    const doubled = first.map(group => ({ ...group, count: group.count * 2 }))
+    const after = layoutWordCloud({ groups: doubled, width: 1700, height: 740, measure, previous: before })
+    const grown = after.words.filter(word => word.fontSize > before.words.find(old => old.key === word.key)!.fontSize)
+    expect(grown.length).toBeGreaterThanOrEqual(before.words.length * 0.75)
+    expect(after.words[0]!.fontSize).toBe(fontSizeFor(after.words[0]!.count, 740))
   })
 
   it('keeps a word at its size when growing would cover a neighbour, and keeps the ones below no larger', () => {
