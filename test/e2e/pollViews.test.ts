@@ -108,6 +108,21 @@ describe('poll views on a 1080p projector', () => {
     }
   })
 
+  it('keeps the words on screen where they were while answers arrive and votes grow', async () => {
+    await show('cloud-early')
+    const where = () => page.$$eval('.word-cloud__word', nodes => Object.fromEntries(nodes.map(node => [node.textContent, `${node.getAttribute('x')},${node.getAttribute('y')}`])))
+    const before = await where()
+    await page.evaluate(() => (window as unknown as { growCloud: () => void }).growCloud())
+    await page.waitForFunction(count => document.querySelectorAll('.word-cloud__word').length > count, Object.keys(before).length)
+    // Past the fade-in and the growth, for the screenshot.
+    await page.waitForTimeout(700)
+    await page.screenshot({ path: join(SHOTS_DIR, 'cloud-grown.png') })
+    const after = await where()
+    expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length)
+    for (const [text, position] of Object.entries(before))
+      expect(after[text], text).toBe(position)
+  })
+
   it('shows the scale histogram over two rounds readable from the back row', async () => {
     for (const view of ['scale1', 'scale']) {
       await show(view)
