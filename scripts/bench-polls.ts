@@ -14,6 +14,7 @@ import WebSocket from 'ws'
 import { openFileLimit } from '../lib/openFileLimit'
 import { UserFacingError } from '../lib/userFacingError'
 import { createPollClient } from '../poll/client'
+import { optionCount } from '../poll/pollDefinition'
 import { socketUrl } from '../poll/protocol'
 import { phoneCapacity } from '../poll/server/descriptorBudget'
 import { loadPollDefinitions } from '../poll/server/pollCatalog'
@@ -104,7 +105,7 @@ runMain(async () => {
 
     let confirmed = 0
     const joinStart = performance.now()
-    const phones = await joinCrowd({ url, code, clients, choices: poll.choices.length, watchPoll: poll.id, onConfirmed: () => confirmed++ })
+    const phones = await joinCrowd({ url, code, clients, choices: optionCount(poll), watchPoll: poll.id, onConfirmed: () => confirmed++ })
     const joinMs = performance.now() - joinStart
     console.log(`  ${clients} phones joined in ${round(joinMs)} ms; opening the poll…`)
 
@@ -114,7 +115,7 @@ runMain(async () => {
     const openFanoutMs = Math.max(...phones.map(phone => phone.openedAt!)) - openStart
 
     if (soakSeconds !== undefined) {
-      const result = await soak({ phones, pollId: poll.id, choices: poll.choices.length, seconds: soakSeconds, server, dataDir, session: SESSION, url, code })
+      const result = await soak({ phones, pollId: poll.id, choices: optionCount(poll), seconds: soakSeconds, server, dataDir, session: SESSION, url, code })
       finish(phones, presenter, { clients, joinMs: round(joinMs), ...result })
       return result.lostAcked === 0 ? 0 : 1
     }

@@ -55,7 +55,7 @@ function snapshot(myVotes: (number | null)[] = [null]) {
     v: PROTOCOL_VERSION,
     role: 'participant',
     session: 's',
-    poll: { id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], status: 'open', round: 1, myVotes, reveal: null },
+    poll: { kind: 'choice', id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], scale: null, open: null, status: 'open', round: 1, myVotes, myAnswers: [[]], reveal: null },
   }
 }
 

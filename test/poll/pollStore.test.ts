@@ -97,7 +97,7 @@ describe('poll store', () => {
     store.close()
     const reopened = PollStore.open(dataDir)
     const restored = new PollMachine(definitions, reopened.loadState('s1'))
-    expect(restored.polls().map(presenterPoll)).toEqual(machine.polls().map(presenterPoll))
+    expect(restored.polls().map(record => presenterPoll(record))).toEqual(machine.polls().map(record => presenterPoll(record)))
     expect(restored.current).toBe('roadmap-question')
     reopened.close()
   })
