@@ -185,6 +185,24 @@ describe('poll client', () => {
     await expect(opening).resolves.toBeUndefined()
     await expect(reveal).rejects.toMatchObject({ code: 'bad-transition' })
   })
+  it('sends scale votes, open answers and moderation as requests settled by the server\'s ack or error', async () => {
+    const { client, socket } = fakeClient()
+    stop = client.close
+    await expect(client.scale('s', 1, 4)).rejects.toMatchObject({ code: 'offline' })
+    socket(0).open()
+    socket(0).receive(snapshot())
+    const placed = client.scale('s', 1, 4)
+    const answered = client.answer('o', 1, 'Planning')
+    const [scale] = socket(0).sentOfType('scale') as { id: string, value: number }[]
+    const [answer] = socket(0).sentOfType('answer') as { id: string, text: string }[]
+    expect([scale?.value, answer?.text]).toEqual([4, 'Planning'])
+    socket(0).receive({ type: 'ack', id: scale!.id, scale: { poll: 's', round: 1, value: 4 } })
+    socket(0).receive({ type: 'error', code: 'too-many-answers', message: 'one', id: answer!.id })
+    await expect(placed).resolves.toBeUndefined()
+    await expect(answered).rejects.toMatchObject({ code: 'too-many-answers' })
+    void client.moderate('o', 'pending', 'approved').catch(() => {})
+    expect(socket(0).sentOfType('moderate')).toMatchObject([{ type: 'moderate', poll: 'o', keys: 'pending', status: 'approved' }])
+  })
 })
 
 describe('poll client against a real server (Node, with ws)', () => {
