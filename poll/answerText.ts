@@ -5,8 +5,11 @@
 
 /** Longest answer, in grapheme clusters (what a reader counts as characters: 👩‍💻 is one). */
 export const MAX_ANSWER_GRAPHEMES = 60
-/** Longest raw text the protocol accepts before normalising (so an over-long answer gets a typed `bad-answer`, not `bad-message`). */
-export const MAX_RAW_ANSWER_LENGTH = 400
+/**
+ * Longest raw text (UTF-16 units) looked at before normalising: room for 60 long emoji
+ * sequences (a family emoji is 11 units), while a huge text is refused without scanning it.
+ */
+export const MAX_RAW_ANSWER_LENGTH = 1200
 
 // Bidi embeddings, overrides and isolates, and the implicit marks: they can reorder what the projector shows.
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g

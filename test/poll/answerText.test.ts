@@ -30,6 +30,8 @@ describe('open answer normalisation', () => {
   it('takes an answer at the limit and refuses one over it, counting grapheme clusters', () => {
     expect(checkAnswer('x'.repeat(MAX_ANSWER_GRAPHEMES))).toMatchObject({ ok: true })
     expect(checkAnswer('👩‍💻'.repeat(MAX_ANSWER_GRAPHEMES))).toMatchObject({ ok: true })
+    expect(checkAnswer('👨‍👩‍👧‍👦'.repeat(MAX_ANSWER_GRAPHEMES))).toMatchObject({ ok: true })
+    expect(checkAnswer('👨‍👩‍👧‍👦'.repeat(MAX_ANSWER_GRAPHEMES + 1))).toMatchObject({ ok: false })
     expect(checkAnswer('x'.repeat(MAX_ANSWER_GRAPHEMES + 1))).toEqual({ ok: false, reason: `The answer is ${MAX_ANSWER_GRAPHEMES + 1} characters; keep it within ${MAX_ANSWER_GRAPHEMES}.` })
     expect(checkAnswer('x'.repeat(5000))).toMatchObject({ ok: false })
     // Invisible padding does not count, and does not survive.

@@ -94,13 +94,15 @@ describe('open polls over a real socket', () => {
     expect(JSON.stringify(projector.received)).not.toContain('Shit')
 
     expect(await request(phone, { type: 'answer', poll: openPoll.id, round: 1, text: 'more' })).toMatchObject({ code: 'too-many-answers' })
+    // At the limit: 60 grapheme clusters, each an 11-unit family emoji.
+    expect(await answer(other, '👨‍👩‍👧‍👦'.repeat(60))).toMatchObject({ type: 'ack', answer: { text: '👨‍👩‍👧‍👦'.repeat(60) } })
     await deck.control('close', openPoll.id)
     expect(await answer(other, 'late')).toMatchObject({ type: 'error', code: 'poll-not-open' })
 
     const results = storedResults()
-    expect(results.openPolls).toEqual([{ id: openPoll.id, kind: 'open', title: openPoll.title, question: openPoll.question, status: 'closed', rounds: [{ round: 1, respondents: 2, answers: 3, approved: [{ text: script, count: 1, approved: true }] }] }])
+    expect(results.openPolls).toEqual([{ id: openPoll.id, kind: 'open', title: openPoll.title, question: openPoll.question, status: 'closed', rounds: [{ round: 1, respondents: 2, answers: 4, approved: [{ text: script, count: 1, approved: true }] }] }])
     const csv = resultsToCsv(results)
-    expect(csv).toContain(`${openPoll.id},One word,1,0,<script>alert(1)</script>,false,1,2,33,0,open,,true`)
+    expect(csv).toContain(`${openPoll.id},One word,1,0,<script>alert(1)</script>,false,1,2,25,0,open,,true`)
     expect(csv).not.toContain('builds')
     expect(csv).not.toContain('Shit')
     projector.close()
