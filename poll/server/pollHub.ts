@@ -191,7 +191,8 @@ export class PollHub {
         return
       }
       send(job.socket, { type: 'ack', id: job.id })
-      if (effect.kind === 'display')
+      // Phones see open answers only after the reveal: moderating before it concerns presenters alone.
+      if (effect.kind === 'display' || (effect.kind === 'moderate' && effect.record.status !== 'revealed'))
         displayChanged.add(effect.record.definition.id)
       else if (effect.kind === 'poll' || effect.kind === 'hands' || effect.kind === 'moderate')
         changedPolls.add(effect.record.definition.id)

@@ -125,6 +125,23 @@ describe('open polls over a real socket', () => {
     expect(before).toContain(openPoll.id)
   })
 
+  it('shows phones the approved answers after the reveal, and an approval made after it', async () => {
+    await deck.control('select', openPoll.id)
+    await deck.control('reveal', openPoll.id)
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    const snapshot = phone.received[0]
+    const texts = (message: ServerMessage | undefined) => {
+      const poll = message?.type === 'snapshot' && message.role === 'participant' ? message.poll : message?.type === 'poll' ? message.poll : null
+      return poll?.reveal?.answers?.[0]?.groups.map(group => group.text)
+    }
+    expect(texts(snapshot)).toEqual(['<script>alert(1)</script>'])
+    const family = '👨‍👩‍👧‍👦'.repeat(60)
+    expect(await request(deck, { type: 'moderate', poll: openPoll.id, keys: [family], status: 'approved' })).toMatchObject({ type: 'ack' })
+    expect(texts(await phone.next('poll'))).toEqual(['<script>alert(1)</script>', family])
+    expect(JSON.stringify(phone.received)).not.toContain('Shit')
+    phone.close()
+  })
+
   it('refuses an old client with the reload-the-page close', async () => {
     const old = await TestSocket.open(t.wsUrl)
     old.send({ type: 'hello', v: PROTOCOL_VERSION - 1, role: 'participant', device: 'd'.repeat(32), code: t.code })
