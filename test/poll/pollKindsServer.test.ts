@@ -149,3 +149,29 @@ describe('open polls over a real socket', () => {
     expect((await old.closed).code).toBe(4426)
   })
 })
+
+describe('a flood of answers under the normal rate limit', () => {
+  it('stores at most the poll\'s answers per device, cuts the flooding socket, and keeps serving', async () => {
+    const flooded = await startTestServer({ definitions: [openPoll] })
+    try {
+      const presenter = await TestSocket.presenter(flooded.wsUrl, flooded.token)
+      await presenter.control('open', openPoll.id)
+      const phone = await TestSocket.participant(flooded.wsUrl, flooded.code)
+      for (let n = 0; n < 1000; n++)
+        phone.send({ type: 'answer', id: `f${n}`, poll: openPoll.id, round: 1, text: `flood ${n}` })
+      expect((await phone.closed).code).toBe(4429)
+      const store = PollStore.open(flooded.dataDir, { readonly: true })
+      const stored = store.loadState(flooded.server.join.session).answers
+      store.close()
+      // Messages still queued when the socket was cut are dropped with it, so fewer may be stored, never more.
+      expect(stored?.length).toBeLessThanOrEqual(openPoll.maxAnswers)
+      const next = await TestSocket.participant(flooded.wsUrl, flooded.code)
+      expect(await request(next, { type: 'answer', poll: openPoll.id, round: 1, text: 'still here' })).toMatchObject({ type: 'ack' })
+      next.close()
+      presenter.close()
+    }
+    finally {
+      await flooded.stop()
+    }
+  })
+})
