@@ -3,7 +3,7 @@
 // participants, every poll's state and tally) in refs the slides render.
 import type { ShallowRef } from 'vue'
 import type { PollClient, WebSocketConstructor } from '../poll/client'
-import type { ControlAction, CrowdedAddress, JoinInfo, PollDisplay, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
+import type { AnswerRound, ControlAction, CrowdedAddress, JoinInfo, PollDisplay, PresenterPoll, RoundTally, ServerMessage } from '../poll/protocol'
 import { shallowRef } from 'vue'
 import { backoffDelay, createPollClient, fetchPresenterToken } from '../poll/client'
 import { HEALTH_PATH, socketUrl } from '../poll/protocol'
@@ -255,12 +255,13 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   }
 }
 
-function withTallies(polls: ReadonlyMap<string, PresenterPoll>, tallies: { id: string, rounds: RoundTally[] }[]): Map<string, PresenterPoll> {
+function withTallies(polls: ReadonlyMap<string, PresenterPoll>, tallies: { id: string, rounds: RoundTally[], answers?: AnswerRound[] }[]): Map<string, PresenterPoll> {
   const next = new Map(polls)
-  for (const { id, rounds } of tallies) {
+  for (const { id, rounds, answers } of tallies) {
     const poll = next.get(id)
+    // Open polls' tallies carry their answer groups too.
     if (poll)
-      next.set(id, { ...poll, rounds })
+      next.set(id, { ...poll, rounds, ...(answers ? { answers } : {}) })
   }
   return next
 }

@@ -106,7 +106,7 @@ export function useLivePoll({ id, choiceCount, answer, controls: controlsSource,
   const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && hands.counted.value))
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
   const peer = computed(() => live.value
-    ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer, comparing: display.value.compareRounds })
+    ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer ?? answer, comparing: display.value.compareRounds })
     : handsStep(hands.tally.value.counts, answer, hands.revealed.value))
 
   function setDisplay(patch: Partial<RoomDisplay>): void {

@@ -1,4 +1,5 @@
-import type { ScenarioFileContext } from './readScenarioFile.ts'
+import type { Prompt } from './promptSchema.ts'
+import type { LibraryItem, ScenarioFileContext } from './readScenarioFile.ts'
 import type { ScenarioIssue } from './scenarioLibraryError.ts'
 import type { Scenario } from './scenarioSchema.ts'
 import type { Section, SectionId } from './sections.ts'
@@ -6,25 +7,31 @@ import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { KIT_ROOT } from '../lib/kitPaths.ts'
-import { readScenarioFile } from './readScenarioFile.ts'
+import { isPrompt, readScenarioFile } from './readScenarioFile.ts'
 import { readScenarioIndex } from './readScenarioIndex.ts'
 import { ScenarioLibraryError } from './scenarioLibraryError.ts'
 import { sections } from './sections.ts'
 
-/** A workshop section with the ids of its scenarios, in index order. */
-export type LibrarySection = Section & { scenarioIds: string[] }
+/**
+ * A workshop section with the ids of its choice scenarios, in index order, and of every
+ * poll it places (scenarios, scale and open polls), in index order.
+ */
+export type LibrarySection = Section & { scenarioIds: string[], pollIds: string[] }
 
 /** The library as plain JSON data: what the deck's virtual module exports. */
 export interface ScenarioLibraryData {
   /** All five sections in teaching order (a section may have no scenarios). */
   sections: LibrarySection[]
-  /** Every scenario, in index order. */
+  /** Every choice scenario, in index order (what slides, handouts and the answer key iterate). */
   scenarios: Scenario[]
+  /** Every scale and open poll, in index order: no intended answer, so kept apart from the scenarios. */
+  prompts: Prompt[]
 }
 
 /** The validated library: sections, scenarios in index order, and a lookup by id. */
 export interface ScenarioLibrary extends ScenarioLibraryData {
   byId: ReadonlyMap<string, Scenario>
+  promptsById: ReadonlyMap<string, Prompt>
 }
 
 /** The shipped library: `<repo>/scenarios`. */
@@ -48,11 +55,11 @@ export function loadScenarioLibrary(dir: string = defaultScenarioDir): ScenarioL
   const files = new Set(fileNames.filter(name => name.endsWith('.yaml') && name !== INDEX_FILE))
 
   const context: ScenarioFileContext = { files, claimedIds: new Map(), display, issues }
-  const byId = new Map<string, Scenario>()
+  const items = new Map<string, LibraryItem>()
   const checkFile = (name: string, expectedSection?: SectionId) => {
-    const scenario = readScenarioFile(join(dir, name), expectedSection, context)
-    if (scenario)
-      byId.set(scenario.id, scenario)
+    const item = readScenarioFile(join(dir, name), expectedSection, context)
+    if (item)
+      items.set(item.id, item)
   }
 
   const checked = new Set<string>()
@@ -76,12 +83,21 @@ export function loadScenarioLibrary(dir: string = defaultScenarioDir): ScenarioL
     throw new ScenarioLibraryError(sortByFile(issues, display(INDEX_FILE)))
   const { entries } = index
 
-  const librarySections = sections.map(section => ({
-    ...section,
-    scenarioIds: entries.filter(entry => entry.section === section.id).map(entry => entry.id),
-  }))
+  const byId = new Map<string, Scenario>()
+  const promptsById = new Map<string, Prompt>()
+  for (const item of items.values()) {
+    if (isPrompt(item))
+      promptsById.set(item.id, item)
+    else
+      byId.set(item.id, item)
+  }
+  const librarySections = sections.map((section) => {
+    const pollIds = entries.filter(entry => entry.section === section.id).map(entry => entry.id)
+    return { ...section, scenarioIds: pollIds.filter(id => byId.has(id)), pollIds }
+  })
   const scenarios = librarySections.flatMap(section => section.scenarioIds.map(id => byId.get(id)!))
-  return { sections: librarySections, scenarios, byId }
+  const prompts = librarySections.flatMap(section => section.pollIds.flatMap(id => promptsById.get(id) ?? []))
+  return { sections: librarySections, scenarios, prompts, byId, promptsById }
 }
 
 function listYamlFiles(dir: string): string[] {

@@ -1,8 +1,10 @@
+import type { Prompt } from './promptSchema.ts'
 import type { ScenarioIssue } from './scenarioLibraryError.ts'
 import type { Scenario } from './scenarioSchema.ts'
 import type { SectionId } from './sections.ts'
-import type { YamlFileKind } from './yamlSource.ts'
+import type { YamlFileKind, YamlSource } from './yamlSource.ts'
 import { basename } from 'node:path'
+import { openPromptSchema, scalePromptSchema } from './promptSchema.ts'
 import { scenarioFields, scenarioSchema } from './scenarioSchema.ts'
 import { readYamlSource, validateSource } from './yamlSource.ts'
 
@@ -21,8 +23,26 @@ export interface ScenarioFileContext {
   issues: ScenarioIssue[]
 }
 
-/** Reads and validates one scenario file, checking it against its name and its place in the index. */
-export function readScenarioFile(absolutePath: string, expectedSection: SectionId | undefined, context: ScenarioFileContext): Scenario | undefined {
+/** One library file: a choice scenario, or a scale or open poll. */
+export type LibraryItem = Scenario | Prompt
+
+/** Whether a library file is a scale or open poll rather than a choice scenario. */
+export function isPrompt(item: LibraryItem): item is Prompt {
+  return item.kind === 'scale' || item.kind === 'open'
+}
+
+/** The schema a file's `kind` asks for: scale and open polls have their own fields; anything else is read as a scenario (which reports a wrong kind). */
+function validateByKind(source: YamlSource) {
+  const kind: unknown = source.doc.get('kind')
+  if (kind === 'scale')
+    return validateSource(source, scalePromptSchema, scenarioKind, Object.keys(scalePromptSchema.shape))
+  if (kind === 'open')
+    return validateSource(source, openPromptSchema, scenarioKind, Object.keys(openPromptSchema.shape))
+  return validateSource(source, scenarioSchema, scenarioKind, scenarioFields)
+}
+
+/** Reads and validates one library file (by its `kind`), checking it against its name and its place in the index. */
+export function readScenarioFile(absolutePath: string, expectedSection: SectionId | undefined, context: ScenarioFileContext): LibraryItem | undefined {
   const { files, claimedIds, display, issues } = context
   const name = basename(absolutePath)
   const file = display(name)
@@ -31,7 +51,7 @@ export function readScenarioFile(absolutePath: string, expectedSection: SectionI
   issues.push(...readIssues)
   if (!source)
     return undefined
-  const { data, issues: schemaIssues } = validateSource(source, scenarioSchema, scenarioKind, scenarioFields)
+  const { data, issues: schemaIssues } = validateByKind(source)
   issues.push(...schemaIssues)
   if (!data)
     return undefined

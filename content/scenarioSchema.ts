@@ -23,7 +23,7 @@ export const LIMITS = {
 } as const
 
 /** Trimmed, non-empty text of at most `max` characters; the message says why the limit exists. */
-function text(max: number, why: string) {
+export function text(max: number, why: string) {
   return z.string()
     .trim()
     .min(1, 'is empty; write something or remove the field')
@@ -41,7 +41,7 @@ function kebabId(max: number, example: string) {
 /** A scenario id: kebab-case, and the file that defines it is named `<id>.yaml`. */
 export const scenarioIdSchema = kebabId(LIMITS.id, 'big-customer-one-off-feature')
 
-const sectionSchema = z.enum(sectionIds, {
+export const sectionSchema = z.enum(sectionIds, {
   error: (issue) => {
     if (issue.input === undefined)
       return 'is required'
@@ -61,6 +61,9 @@ export const difficulties = ['clear-cut', 'contested', 'counter-intuitive'] as c
 
 /** One poll scenario, as written in `scenarios/<id>.yaml`. Unknown fields are errors. */
 export const scenarioSchema = z.strictObject({
+  kind: z.literal('choice', { error: () => 'is not a poll kind; use choice, scale or open (or remove it for a choice scenario)' })
+    .optional()
+    .describe('Poll kind: "choice" (the default) is a who-should-handle-this scenario; "scale" and "open" polls have their own fields (see scenarios/README.md).'),
   id: scenarioIdSchema
     .describe('Stable kebab-case id; must equal the file name without .yaml. Polls, votes and the deck refer to it, so do not rename it lightly.'),
   section: sectionSchema

@@ -31,9 +31,9 @@ export function scenarioLibrary(options: ScenarioLibraryPluginOptions = {}): Plu
       for (const name of readdirSync(dir))
         this.addWatchFile(join(dir, name))
       try {
-        const { sections, scenarios } = loadScenarioLibrary(dir)
+        const { sections, scenarios, prompts } = loadScenarioLibrary(dir)
         // Only data crosses into the browser: the loader and its Node imports stay on the server.
-        const data: ScenarioLibraryData = { sections, scenarios }
+        const data: ScenarioLibraryData = { sections, scenarios, prompts }
         return `export default ${JSON.stringify(data)}\n`
       }
       catch (error) {

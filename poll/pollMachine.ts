@@ -1,7 +1,11 @@
-// The pure poll state machine: lifecycle, rounds and tallies. No I/O: the server
-// persists each effect and rebuilds the machine from the store after a restart.
+// The pure poll state machine: lifecycle, rounds, tallies and open answers with their
+// moderation. No I/O: the server persists each effect and rebuilds the machine from the
+// store after a restart.
 import type { PollDefinition } from './pollDefinition'
-import type { ControlAction, ErrorCode, PollDisplay, PollStatus } from './protocol'
+import type { ControlAction, ErrorCode, ModerationStatus, PollDisplay, PollStatus } from './protocol'
+import { checkAnswer } from './answerText'
+import { OpenAnswers } from './openAnswers'
+import { optionCount } from './pollDefinition'
 import { MAX_ROUNDS } from './protocol'
 
 /** One poll's live state. Treat as read-only outside the machine. */
@@ -10,16 +14,21 @@ export interface PollRecord {
   status: PollStatus
   /** The current round, 1-based. */
   round: number
-  /** Per round (index 0 is round 1): device → choice. */
+  /** Per round (index 0 is round 1): device → choice (scale polls: value − min). */
   votes: Map<string, number>[]
-  /** Per round: votes per choice, kept in step with `votes`. */
+  /** Per round: votes per choice or scale point, kept in step with `votes`. */
   counts: number[][]
+  /** Open polls' answers and their moderation (empty for the other kinds). */
+  answers: OpenAnswers
   /** What the room sees besides the status: live bars, both rounds. */
   display: PollDisplay
 }
 
 export type Command
   = | { kind: 'vote', device: string, poll: string, round: number, choice: number }
+    | { kind: 'scale', device: string, poll: string, round: number, value: number }
+    | { kind: 'answer', device: string, poll: string, round: number, text: string }
+    | { kind: 'moderate', poll: string, keys: readonly string[] | 'pending', status: Exclude<ModerationStatus, 'pending'> }
     | { kind: 'control', action: ControlAction, poll: string }
     | { kind: 'select', poll: string | null }
     | { kind: 'hands', poll: string, round: number, counts: number[] }
@@ -28,7 +37,11 @@ export type Command
 
 export type Effect
   /** `changed` is false for a repeated vote: nothing to write, but still acknowledged. */
-  = | { kind: 'vote', poll: string, round: number, device: string, choice: number, changed: boolean }
+  = | { kind: 'vote', poll: string, round: number, device: string, choice: number, changed: boolean, value?: number }
+  /** An open answer, normalised; `changed` is false for a repeat of one already given. */
+    | { kind: 'answer', poll: string, round: number, device: string, seq: number, text: string, key: string, changed: boolean }
+  /** The presenter approved or hid these groups of an open poll. */
+    | { kind: 'moderate', record: PollRecord, keys: string[], status: Exclude<ModerationStatus, 'pending'>, current: string | null }
   /** A poll's status, round or display changed; `cleared` means its votes were deleted (reset). */
     | { kind: 'poll', record: PollRecord, cleared: boolean, current: string | null }
   /** Only what the room sees changed: presenters need it, phones do not. */
@@ -48,6 +61,10 @@ export interface MachineState {
   votes: { poll: string, round: number, device: string, choice: number }[]
   /** Devices whose votes the presenter excluded (one address, many devices). */
   excluded?: string[]
+  /** Open answers, in the order given per device (`seq`). */
+  answers?: { poll: string, round: number, device: string, seq: number, text: string, key: string }[]
+  /** The presenter's moderation decisions. */
+  moderation?: { poll: string, key: string, status: Exclude<ModerationStatus, 'pending'> }[]
 }
 
 /** Stored votes a restart could not count, per poll, with why: kept in the file, reported, never silently dropped. */
@@ -87,8 +104,12 @@ export function isHandsDevice(device: string): boolean {
 
 export const DEFAULT_DISPLAY: Readonly<PollDisplay> = { showResults: false, compareRounds: false }
 
+function zeroCounts(definition: PollDefinition): number[] {
+  return Array.from<number>({ length: optionCount(definition) }).fill(0)
+}
+
 function freshRecord(definition: PollDefinition): PollRecord {
-  return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [definition.choices.map(() => 0)], display: { ...DEFAULT_DISPLAY } }
+  return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [zeroCounts(definition)], answers: new OpenAnswers(), display: { ...DEFAULT_DISPLAY } }
 }
 
 /** One round of a poll: device → choice, and votes per choice kept in step with it. */
@@ -111,6 +132,12 @@ function addVotes({ counts }: RoundState, choice: number, n: number): void {
 
 function fail(code: ErrorCode, reason: string): Outcome {
   return { ok: false, code, reason }
+}
+
+const messageFor: Record<PollDefinition['kind'], string> = {
+  choice: 'a vote with a choice',
+  scale: 'a scale vote with a value',
+  open: 'an answer with a text',
 }
 
 /** Holds every poll of one workshop session and applies commands to them. */
@@ -169,7 +196,18 @@ export class PollMachine {
       record.display = { ...record.display, ...command.patch }
       return { ok: true, effect: { kind: 'display', record, current: this.selected } }
     }
-    return command.kind === 'vote' ? this.vote(record, command) : this.control(record, command.action)
+    switch (command.kind) {
+      case 'vote':
+        return this.vote(record, command)
+      case 'scale':
+        return this.scale(record, command)
+      case 'answer':
+        return this.answer(record, command)
+      case 'moderate':
+        return this.moderate(record, command)
+      case 'control':
+        return this.control(record, command.action)
+    }
   }
 
   /** Replaces the round's show of hands with `counts`; the phones' votes stay. */
@@ -177,8 +215,10 @@ export class PollMachine {
     const state = roundOf(record, round)
     if (!state)
       return fail('wrong-round', `This poll is in round ${record.round}.`)
-    if (counts.length !== record.definition.choices.length || counts.some(count => !Number.isInteger(count) || count < 0))
-      return fail('bad-choice', 'A show of hands needs one count per choice.')
+    if (record.definition.kind === 'open')
+      return fail('wrong-kind', 'An open poll has no show of hands.')
+    if (counts.length !== optionCount(record.definition) || counts.some(count => !Number.isInteger(count) || count < 0))
+      return fail('bad-choice', `A show of hands needs one count per ${record.definition.kind === 'scale' ? 'point of the scale' : 'choice'}.`)
     const { votes } = state
     for (const [device, choice] of votes) {
       if (isHandsDevice(device)) {
@@ -215,21 +255,48 @@ export class PollMachine {
           addVotes(roundOf(record, index + 1)!, choice, -1)
           changed.add(record)
         })
+        if (record.answers.removeDevice(device))
+          changed.add(record)
       }
     }
     return { ok: true, effect: { kind: 'exclude', devices: fresh, polls: [...changed], current: this.selected } }
   }
 
-  private vote(record: PollRecord, { device, round, choice }: Extract<Command, { kind: 'vote' }>): Outcome {
+  /** Why this device cannot answer this poll and round now, or undefined when it can. */
+  private refusal(record: PollRecord, device: string, round: number, kind: PollDefinition['kind']): Outcome | undefined {
     if (this.excluded.has(device))
       return fail('excluded', 'The presenter stopped counting votes from this device\'s network.')
+    if (record.definition.kind !== kind)
+      return fail('wrong-kind', `This poll is a ${record.definition.kind} poll; send ${messageFor[record.definition.kind]}.`)
     if (record.status !== 'open')
       return fail('poll-not-open', 'This poll is not open for votes.')
-    const state = round === record.round ? roundOf(record, round) : undefined
-    if (!state)
+    if (round !== record.round || !roundOf(record, round))
       return fail('wrong-round', `This poll is in round ${record.round}.`)
-    if (!Number.isInteger(choice) || choice < 0 || choice >= record.definition.choices.length)
+    return undefined
+  }
+
+  private vote(record: PollRecord, { device, round, choice }: Extract<Command, { kind: 'vote' }>): Outcome {
+    const refused = this.refusal(record, device, round, 'choice')
+    if (refused)
+      return refused
+    if (!Number.isInteger(choice) || choice < 0 || choice >= optionCount(record.definition))
       return fail('bad-choice', 'This poll has no such choice.')
+    return this.cast(record, device, round, choice)
+  }
+
+  private scale(record: PollRecord, { device, round, value }: Extract<Command, { kind: 'scale' }>): Outcome {
+    const refused = this.refusal(record, device, round, 'scale')
+    if (refused)
+      return refused
+    const { definition } = record
+    if (definition.kind !== 'scale' || !Number.isInteger(value) || value < definition.min || value > definition.max)
+      return fail('bad-value', `Give a whole number from ${definition.kind === 'scale' ? `${definition.min} to ${definition.max}` : 'the scale'}.`)
+    return this.cast(record, device, round, value - definition.min, value)
+  }
+
+  /** Records a device's vote (a choice, or a scale point's index) in an open round the caller checked. */
+  private cast(record: PollRecord, device: string, round: number, choice: number, value?: number): Outcome {
+    const state = roundOf(record, round)!
     const previous = state.votes.get(device)
     if (previous !== choice) {
       if (previous !== undefined)
@@ -237,8 +304,40 @@ export class PollMachine {
       addVotes(state, choice, 1)
       state.votes.set(device, choice)
     }
-    const effect: Effect = { kind: 'vote', poll: record.definition.id, round, device, choice, changed: previous !== choice }
+    const effect: Effect = { kind: 'vote', poll: record.definition.id, round, device, choice, changed: previous !== choice, ...(value === undefined ? {} : { value }) }
     return { ok: true, effect }
+  }
+
+  private answer(record: PollRecord, { device, round, text }: Extract<Command, { kind: 'answer' }>): Outcome {
+    const refused = this.refusal(record, device, round, 'open')
+    if (refused)
+      return refused
+    const { definition } = record
+    const checked = checkAnswer(text)
+    if (!checked.ok)
+      return fail('bad-answer', checked.reason)
+    const maxAnswers = definition.kind === 'open' ? definition.maxAnswers : 0
+    const added = record.answers.add(round, device, checked, maxAnswers)
+    if (added === 'full')
+      return fail('too-many-answers', maxAnswers === 1 ? 'This poll takes one answer per person.' : `This poll takes at most ${maxAnswers} answers per person.`)
+    const seq = added === 'added'
+      ? record.answers.lastSeq(round, device)
+      : record.answers.byDevice[round - 1]?.get(device)?.find(given => given.key === checked.key)?.seq ?? 0
+    return { ok: true, effect: { kind: 'answer', poll: definition.id, round, device, seq, text: checked.text, key: checked.key, changed: added === 'added' } }
+  }
+
+  private moderate(record: PollRecord, { keys, status }: Extract<Command, { kind: 'moderate' }>): Outcome {
+    if (record.definition.kind !== 'open')
+      return fail('wrong-kind', 'Only open polls have answers to moderate.')
+    const { answers } = record
+    // Keys that were never answered are ignored: a decision only ever applies to what the presenter saw.
+    const chosen = keys === 'pending'
+      ? [...answers.groups.keys()].filter(key => answers.status(key) === 'pending')
+      : [...new Set(keys)].filter(key => answers.groups.has(key))
+    const changed = chosen.filter(key => answers.decisions.get(key) !== status)
+    for (const key of changed)
+      answers.decisions.set(key, status)
+    return { ok: true, effect: { kind: 'moderate', record, keys: changed, status, current: this.selected } }
   }
 
   private control(record: PollRecord, action: ControlAction): Outcome {
@@ -257,7 +356,8 @@ export class PollMachine {
         return fail('bad-transition', `A poll has at most ${MAX_ROUNDS} rounds.`)
       record.round++
       record.votes.push(new Map())
-      record.counts.push(record.definition.choices.map(() => 0))
+      record.counts.push(zeroCounts(record.definition))
+      record.answers.addRound()
       // A new vote starts unswayed: the room does not see its bars until asked.
       record.display = { ...record.display, showResults: false }
     }
@@ -274,7 +374,8 @@ export class PollMachine {
       record.display = { ...DEFAULT_DISPLAY, ...display }
       for (; record.round < Math.min(round, MAX_ROUNDS); record.round++) {
         record.votes.push(new Map())
-        record.counts.push(definition.choices.map(() => 0))
+        record.counts.push(zeroCounts(definition))
+        record.answers.addRound()
       }
       this.records.set(definition.id, record)
     }
@@ -299,14 +400,33 @@ export class PollMachine {
         skip(poll, `round ${round} was never started`)
       }
       else if (rounds.counts[choice] === undefined) {
-        skip(poll, `its choice is not one of the poll's ${record.definition.choices.length}`)
+        skip(poll, `its choice is not one of the poll's ${optionCount(record.definition)}`)
       }
       else if (!rounds.votes.has(device)) {
         rounds.votes.set(device, choice)
         addVotes(rounds, choice, 1)
       }
     }
+    this.restoreAnswers(state, skip)
     this.skipped.push(...skipped.values())
     this.selected = state.current !== null && this.records.has(state.current) ? state.current : null
+  }
+
+  private restoreAnswers(state: MachineState, skip: (poll: string, reason: string) => void): void {
+    for (const { poll, key, status } of state.moderation ?? [])
+      this.records.get(poll)?.answers.decisions.set(key, status)
+    // In seq order, so each device's answers count in the order given.
+    const answers = [...state.answers ?? []].sort((a, b) => a.seq - b.seq)
+    for (const { poll, round, device, seq, text, key } of answers) {
+      if (this.excluded.has(device))
+        continue
+      const record = this.records.get(poll)
+      if (!record || record.definition.kind !== 'open')
+        skip(poll, record ? 'the poll takes no open answers' : 'the poll is not in the session')
+      else if (!roundOf(record, round))
+        skip(poll, `round ${round} was never started`)
+      else
+        record.answers.add(round, device, { text, key }, Number.POSITIVE_INFINITY, seq)
+    }
   }
 }

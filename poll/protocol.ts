@@ -2,7 +2,7 @@
 // Browser-safe: no Node imports, and zod/mini so the phone page stays small
 // (classic zod adds ~90 KB gzipped to a bundle, zod/mini ~7 KB).
 import * as z from 'zod/mini'
-import { choiceIndexSchema, MAX_CHOICES, pollDefinitionSchema, pollIdSchema } from './pollDefinition'
+import { choiceIndexSchema, MAX_OPTIONS, pollIdSchema, pollKinds } from './pollDefinition'
 
 // Ports, routes and join links are part of the protocol too; they live in their own file.
 export * from './joinLinks'
@@ -12,13 +12,20 @@ export * from './joinLinks'
  * an older client is refused with "reload the page". 2: what the room sees (results
  * shown, rounds compared) is poll state on the server (`display`), so every projector follows it.
  * 3: the show-of-hands message is `hands` (was `manual-tally`).
+ * 4: poll kinds (choice, scale, open) with `scale`, `answer` and `moderate` messages (docs/poll-kinds.md).
  */
-export const PROTOCOL_VERSION = 3
+export const PROTOCOL_VERSION = 4
 
 /** Largest accepted frame; the biggest legal client message is well under 1 KiB. */
 export const MAX_MESSAGE_BYTES = 4096
 /** Peer instruction: vote, discuss, vote again. Both rounds are kept. */
 export const MAX_ROUNDS = 2
+/** Most groups of open answers a view lists (the most frequent first); the rest are only counted. */
+export const MAX_LISTED_GROUPS = 50
+/** Most groups the presenter's moderation queue lists per round (pending first); the rest are counted. */
+export const MAX_QUEUE_GROUPS = 500
+/** Most keys one `moderate` message may name. */
+export const MAX_MODERATE_KEYS = 500
 /** Most hands per choice a presenter can enter in a show of hands (a room is 10–500 people). */
 export const MAX_HANDS_PER_CHOICE = 1000
 /** Join codes use letters and digits that cannot be misread (no 0/O, 1/I). */
@@ -50,6 +57,8 @@ const errorCodes = [
   ...['too-many-devices', 'excluded'] as const,
   // Polls: the poll must exist and be open, in this round, with this choice; lifecycle order.
   ...['unknown-poll', 'poll-not-open', 'wrong-round', 'bad-choice', 'bad-transition'] as const,
+  // Poll kinds: a message for another kind of poll, a scale value off the scale, an unusable or one answer too many.
+  ...['wrong-kind', 'bad-value', 'bad-answer', 'too-many-answers'] as const,
   // The server: flood protection, and a failed commit (try again).
   ...['rate-limited', 'server-error'] as const,
 ] as const
@@ -61,6 +70,10 @@ export type PollStatus = (typeof pollStatuses)[number]
 export const controlActions = ['open', 'close', 'reveal', 'reset', 'next-round'] as const
 export type ControlAction = (typeof controlActions)[number]
 
+/** Where an open answer's group stands: new answers are pending (or hidden when the word list flags them) until the presenter decides. */
+export const moderationStatuses = ['pending', 'approved', 'hidden'] as const
+export type ModerationStatus = (typeof moderationStatuses)[number]
+
 // ---- Shared pieces ----------------------------------------------------------------
 
 /** A random id the phone keeps in localStorage: the only thing stored about a participant. */
@@ -70,12 +83,18 @@ const messageIdSchema = z.string().check(z.regex(/^[\w-]{1,40}$/))
 export const sessionIdSchema = z.string().check(z.regex(/^[\w.-]{1,64}$/))
 const roundSchema = z.int().check(z.minimum(1), z.maximum(MAX_ROUNDS))
 const countSchema = z.int().check(z.minimum(0))
+/** Index of a choice, or of a scale point (value − min). */
+const optionIndexSchema = z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1))
+/** The grouping key of an open answer (case-folded text). */
+const answerKeySchema = z.string().check(z.minLength(1), z.maxLength(MAX_MESSAGE_BYTES))
 
 /** Votes per choice in one round; `voters` is the number of devices with a vote. */
 const roundTallySchema = z.object({
   round: roundSchema,
   counts: z.array(countSchema),
   voters: countSchema,
+  /** Scale polls: the median value of the round (null with no votes). */
+  median: z.optional(z.nullable(z.number())),
 })
 export type RoundTally = z.infer<typeof roundTallySchema>
 
@@ -87,6 +106,34 @@ const pollDisplaySchema = z.object({
   compareRounds: z.boolean(),
 })
 export type PollDisplay = z.infer<typeof pollDisplaySchema>
+
+/** Open answers that normalise to the same key, shown as one word of the cloud. */
+const answerGroupSchema = z.object({
+  key: answerKeySchema,
+  /** The text as first given (normalised). Plain text: never render it as HTML. */
+  text: z.string(),
+  /** Answers in this group this round. */
+  count: countSchema,
+  /** Presenter's moderation queue only. */
+  status: z.optional(z.enum(moderationStatuses)),
+  /** Presenter's moderation queue only: the built-in word list hid it. */
+  flagged: z.optional(z.boolean()),
+})
+export type AnswerGroup = z.infer<typeof answerGroupSchema>
+
+/** One round of an open poll: the room gets approved groups only, the moderating presenter every group. */
+const answerRoundSchema = z.object({
+  round: roundSchema,
+  /** The most frequent groups first (the queue: pending first), at most MAX_LISTED_GROUPS / MAX_QUEUE_GROUPS. */
+  groups: z.array(answerGroupSchema),
+  /** Groups left out of `groups`. */
+  more: countSchema,
+  /** Answers counted in this view (the room: approved ones). */
+  answers: countSchema,
+  /** Moderating presenter only: answers per status. */
+  byStatus: z.optional(z.object({ pending: countSchema, approved: countSchema, hidden: countSchema })),
+})
+export type AnswerRound = z.infer<typeof answerRoundSchema>
 
 // ---- Client → server ----------------------------------------------------------------
 
@@ -104,6 +151,8 @@ const presenterHelloSchema = z.strictObject({
   v: z.int(),
   role: z.literal('presenter'),
   token: z.string().check(z.maxLength(256)),
+  /** The presenter's own screen: it gets the moderation queue and may moderate. Omitted: a projector, which sees approved answers only. */
+  moderator: z.optional(z.boolean()),
 })
 
 const helloSchema = z.discriminatedUnion('role', [participantHelloSchema, presenterHelloSchema])
@@ -114,6 +163,38 @@ const voteSchema = z.strictObject({
   poll: pollIdSchema,
   round: roundSchema,
   choice: choiceIndexSchema,
+})
+
+/** A participant's place on a scale poll (`value` between the poll's min and max). */
+const scaleVoteSchema = z.strictObject({
+  type: z.literal('scale'),
+  id: messageIdSchema,
+  poll: pollIdSchema,
+  round: roundSchema,
+  // Any number, so a value off the scale or not whole gets a typed `bad-value`.
+  value: z.number(),
+})
+
+/**
+ * A participant's typed answer to an open poll. The server normalises it (answerText.ts),
+ * refuses it with `bad-answer` (empty, over MAX_ANSWER_GRAPHEMES) or `too-many-answers`,
+ * and acknowledges the same text again without counting it twice.
+ */
+const answerSchema = z.strictObject({
+  type: z.literal('answer'),
+  id: messageIdSchema,
+  poll: pollIdSchema,
+  round: roundSchema,
+  text: z.string(),
+})
+
+/** Presenter (moderator) only: approve or hide answer groups of an open poll, by key or every pending one. */
+const moderateSchema = z.strictObject({
+  type: z.literal('moderate'),
+  id: messageIdSchema,
+  poll: pollIdSchema,
+  keys: z.union([z.literal('pending'), z.array(answerKeySchema).check(z.minLength(1), z.maxLength(MAX_MODERATE_KEYS))]),
+  status: z.enum(['approved', 'hidden']),
 })
 
 const controlSchema = z.strictObject({
@@ -140,7 +221,7 @@ const handsSchema = z.strictObject({
   id: messageIdSchema,
   poll: pollIdSchema,
   round: roundSchema,
-  counts: z.array(z.int().check(z.minimum(0), z.maximum(MAX_HANDS_PER_CHOICE))).check(z.minLength(1), z.maxLength(MAX_CHOICES)),
+  counts: z.array(z.int().check(z.minimum(0), z.maximum(MAX_HANDS_PER_CHOICE))).check(z.minLength(1), z.maxLength(MAX_OPTIONS)),
 })
 
 /** Presenter only: changes what the room sees of a poll (omitted flags stay as they are). */
@@ -166,7 +247,7 @@ const excludeSchema = z.strictObject({
 /** Application-level ping: browsers cannot send WebSocket pings, and a phone must notice a dead link. */
 const pingSchema = z.strictObject({ type: z.literal('ping') })
 
-const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, controlSchema, selectSchema, handsSchema, displaySchema, excludeSchema, pingSchema])
+const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, voteSchema, scaleVoteSchema, answerSchema, moderateSchema, controlSchema, selectSchema, handsSchema, displaySchema, excludeSchema, pingSchema])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type HelloMessage = z.infer<typeof helloSchema>
 export type ControlMessage = z.infer<typeof controlSchema>
@@ -174,18 +255,41 @@ export type SelectMessage = z.infer<typeof selectSchema>
 export type HandsMessage = z.infer<typeof handsSchema>
 export type DisplayMessage = z.infer<typeof displaySchema>
 export type ExcludeMessage = z.infer<typeof excludeSchema>
-const clientMessageTypes = ['hello', 'vote', 'control', 'select', 'hands', 'display', 'exclude', 'ping'] as const
+export type ModerateMessage = z.infer<typeof moderateSchema>
+export type VoteMessage = z.infer<typeof voteSchema>
+export type ScaleVoteMessage = z.infer<typeof scaleVoteSchema>
+export type AnswerMessage = z.infer<typeof answerSchema>
+const clientMessageTypes = ['hello', 'vote', 'scale', 'answer', 'moderate', 'control', 'select', 'hands', 'display', 'exclude', 'ping'] as const
 
 // ---- Server → client ----------------------------------------------------------------
 
 /** What a phone sees of the current poll. `reveal` is null until the presenter reveals. */
-const participantPollSchema = z.extend(z.pick(pollDefinitionSchema, { id: true, title: true, situation: true, question: true, choices: true }), {
+const participantPollSchema = z.object({
+  kind: z.enum(pollKinds),
+  id: pollIdSchema,
+  title: z.string(),
+  situation: z.string(),
+  question: z.string(),
+  /** Choice polls; empty for the other kinds. */
+  choices: z.array(z.string()),
+  /** Scale polls: the range and its end labels. */
+  scale: z.nullable(z.object({ min: z.int(), max: z.int(), minLabel: z.string(), maxLabel: z.string() })),
+  /** Open polls: how many answers a device may give per round, and how long each may be. */
+  open: z.nullable(z.object({ maxAnswers: z.int(), maxLength: z.int() })),
   status: z.enum(pollStatuses),
   round: roundSchema,
-  /** This device's vote per round (index 0 is round 1); null where it has not voted. */
-  myVotes: z.array(z.nullable(choiceIndexSchema)),
-  reveal: z.nullable(z.extend(z.pick(pollDefinitionSchema, { answer: true, rationale: true, debrief: true }), {
+  /** This device's vote per round (index 0 is round 1): a choice, or a scale point's index (value − min); null where it has not voted. */
+  myVotes: z.array(z.nullable(optionIndexSchema)),
+  /** Open polls: this device's own answers per round, as stored (whatever their moderation). */
+  myAnswers: z.array(z.array(z.string())),
+  reveal: z.nullable(z.object({
+    /** The intended choice; null for scale and open polls, which have no right answer. */
+    answer: z.nullable(choiceIndexSchema),
+    rationale: z.string(),
+    debrief: z.array(z.string()),
     rounds: z.array(roundTallySchema),
+    /** Open polls: approved groups per round. */
+    answers: z.optional(z.array(answerRoundSchema)),
   })),
 })
 export type ParticipantPoll = z.infer<typeof participantPollSchema>
@@ -193,11 +297,15 @@ export type ParticipantPoll = z.infer<typeof participantPollSchema>
 /** What the deck sees of a poll: state and every round's tally (the deck has the text itself). */
 const presenterPollSchema = z.object({
   id: pollIdSchema,
+  kind: z.enum(pollKinds),
   status: z.enum(pollStatuses),
   round: roundSchema,
-  answer: choiceIndexSchema,
+  /** The intended choice; null for scale and open polls. */
+  answer: z.nullable(choiceIndexSchema),
   rounds: z.array(roundTallySchema),
   display: pollDisplaySchema,
+  /** Open polls: the answer groups per round (a projector: approved only; the moderator: the queue). */
+  answers: z.optional(z.array(answerRoundSchema)),
 })
 export type PresenterPoll = z.infer<typeof presenterPollSchema>
 
@@ -268,7 +376,7 @@ const stateSchema = z.object({
 const tallySchema = z.object({
   type: z.literal('tally'),
   participants: participantsSchema,
-  polls: z.array(z.object({ id: pollIdSchema, rounds: z.array(roundTallySchema) })),
+  polls: z.array(z.object({ id: pollIdSchema, rounds: z.array(roundTallySchema), answers: z.optional(z.array(answerRoundSchema)) })),
 })
 
 /** Answers a vote, control or select by id, only after the change is committed to disk. */
@@ -276,6 +384,9 @@ const ackSchema = z.object({
   type: z.literal('ack'),
   id: messageIdSchema,
   vote: z.optional(z.object({ poll: pollIdSchema, round: roundSchema, choice: choiceIndexSchema })),
+  scale: z.optional(z.object({ poll: pollIdSchema, round: roundSchema, value: z.int() })),
+  /** The answer as stored: its normalised text and group key. */
+  answer: z.optional(z.object({ poll: pollIdSchema, round: roundSchema, text: z.string(), key: answerKeySchema })),
 })
 
 /** A refused message. `id` is set when the refused message had one; `message` never echoes input. */

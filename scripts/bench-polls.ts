@@ -1,7 +1,8 @@
-// `npm run bench:polls -- --clients N [--kill | --soak S]`: the poll server as `npm start`
+// `npm run bench:polls -- --clients N [--kind K] [--kill | --soak S]`: the poll server as `npm start`
 // hosts it, and N real clients on loopback. Phones join, the presenter opens the poll, the
-// phones vote at once (10% twice) and wait for their acks, and mid-burst the presenter
-// shows the results. With --kill, the server is killed with -9 mid-burst and restarted;
+// phones vote (or place themselves on a scale, or answer an open poll) at once (10% twice)
+// and wait for their acks, and mid-burst the presenter shows the results. For an open poll
+// the presenter moderates, and the run ends once its moderation queue holds every answer. With --kill, the server is killed with -9 mid-burst and restarted;
 // with --soak, phones stay connected for S seconds with churn. LAST line: one JSON object.
 import type { ServerMessage } from '../poll/protocol'
 import type { Phone } from './lib/benchCrowd'
@@ -14,11 +15,13 @@ import WebSocket from 'ws'
 import { openFileLimit } from '../lib/openFileLimit'
 import { UserFacingError } from '../lib/userFacingError'
 import { createPollClient } from '../poll/client'
+import { optionCount } from '../poll/pollDefinition'
 import { socketUrl } from '../poll/protocol'
 import { phoneCapacity } from '../poll/server/descriptorBudget'
 import { loadPollDefinitions } from '../poll/server/pollCatalog'
 import { burst, joinCrowd, percentile, until } from './lib/benchCrowd'
-import { joinCode, lostAcked, peakRssMb, round, storedVotes } from './lib/benchServer'
+import { burstKind, OPEN_ANSWER_VARIETY } from './lib/benchKinds'
+import { joinCode, lostAcked, peakRssMb, round, storedAnswers, storedVotes } from './lib/benchServer'
 import { soak } from './lib/benchSoak'
 import { parseFlags, sharedFlags } from './lib/cliFlags'
 import { runMain } from './lib/runMain'
@@ -28,13 +31,16 @@ const SESSION = 'bench'
 /** Each phone holds one socket in this process and one in the server's; both share the limit. */
 const MAX_CLIENTS = Math.min(phoneCapacity(openFileLimit()), 50_000)
 
-const HELP = `Usage: npm run bench:polls -- --clients N [--kill | --soak S] [--server start|baseline] [--timeout-s S]
+const HELP = `Usage: npm run bench:polls -- --clients N [--kind choice|scale|open] [--kill | --soak S] [--server start|baseline] [--timeout-s S]
 
 Starts the poll server on 127.0.0.1 as \`npm start\` hosts it (a separate process) and N
 WebSocket phones in this process. Prints figures, then as its LAST line one JSON object.
 
   --clients N     phones (1 to ${MAX_CLIENTS}: this machine's open-file limit minus what the
                   server needs; raise it with ulimit -n for more; default 1000)
+  --kind KIND     the first poll of this kind in the library: choice (default),
+                  scale (each phone places itself) or open (each phone types an answer,
+                  ${OPEN_ANSWER_VARIETY} different ones; done when the presenter's moderation queue has all)
   --kill          kill -9 the server mid-burst, restart it, and report acknowledged
                   votes lost (must be 0) and the time until every vote is confirmed
   --server KIND   start: the poll server exactly as npm start runs it (default; the
@@ -53,6 +59,7 @@ runMain(async () => {
     'soak': { type: 'string' },
     'timeout-s': { type: 'string' },
     'server': { type: 'string', default: 'start' },
+    'kind': { type: 'string', default: 'choice' },
   })
   if (values.help) {
     console.log(HELP)
@@ -73,9 +80,14 @@ runMain(async () => {
   if (baseline && (values.kill || soakSeconds !== undefined))
     throw new UserFacingError('The baseline keeps nothing to recover or soak; use --kill and --soak with --server start')
 
-  const [poll] = loadPollDefinitions()
+  const kind = values.kind
+  if (kind !== 'choice' && kind !== 'scale' && kind !== 'open')
+    throw new UserFacingError('--kind must be choice, scale or open')
+  if (kind !== 'choice' && (baseline || values.kill || soakSeconds !== undefined))
+    throw new UserFacingError('--kind scale and open run the plain burst; use --kill, --soak and --server baseline with choice polls')
+  const poll = loadPollDefinitions().find(definition => definition.kind === kind)
   if (!poll)
-    throw new UserFacingError('The scenario library has no scenarios to poll.')
+    throw new UserFacingError(`The scenario library has no ${kind} poll.`)
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-polls-'))
   let server = await spawnPollServer({ dataDir, session: SESSION, stats: true, baseline })
   const overall = setTimeout(() => {
@@ -91,11 +103,13 @@ runMain(async () => {
     const presenter = createPollClient({
       url,
       WebSocket,
-      hello: { role: 'presenter', token: server.token },
+      hello: { role: 'presenter', token: server.token, moderator: kind === 'open' },
       backoff: { baseMs: 100, maxMs: 1000 },
       onMessage: (message: ServerMessage) => {
-        const rounds = message.type === 'tally' ? message.polls.find(p => p.id === poll.id)?.rounds : undefined
-        if (rounds?.[0]?.voters === expectedVoters)
+        const tally = message.type === 'tally' ? message.polls.find(p => p.id === poll.id) : undefined
+        // An open poll is done when the moderation queue counts every answer; the others when every voter is tallied.
+        const final = kind === 'open' ? tally?.answers?.[0]?.answers : tally?.rounds[0]?.voters
+        if (final === expectedVoters)
           presenterFinalAt ??= performance.now()
       },
     })
@@ -104,7 +118,7 @@ runMain(async () => {
 
     let confirmed = 0
     const joinStart = performance.now()
-    const phones = await joinCrowd({ url, code, clients, choices: poll.choices.length, watchPoll: poll.id, onConfirmed: () => confirmed++ })
+    const phones = await joinCrowd({ url, code, clients, choices: poll.kind === 'open' ? OPEN_ANSWER_VARIETY : optionCount(poll), watchPoll: poll.id, onConfirmed: () => confirmed++ })
     const joinMs = performance.now() - joinStart
     console.log(`  ${clients} phones joined in ${round(joinMs)} ms; opening the poll…`)
 
@@ -114,14 +128,14 @@ runMain(async () => {
     const openFanoutMs = Math.max(...phones.map(phone => phone.openedAt!)) - openStart
 
     if (soakSeconds !== undefined) {
-      const result = await soak({ phones, pollId: poll.id, choices: poll.choices.length, seconds: soakSeconds, server, dataDir, session: SESSION, url, code })
+      const result = await soak({ phones, pollId: poll.id, choices: optionCount(poll), seconds: soakSeconds, server, dataDir, session: SESSION, url, code })
       finish(phones, presenter, { clients, joinMs: round(joinMs), ...result })
       return result.lostAcked === 0 ? 0 : 1
     }
 
     await server.stats('stats:reset')
     const start = performance.now()
-    const duplicates = burst(phones, poll.id, 0.1)
+    const duplicates = poll.kind === 'choice' ? burst(phones, poll.id, 0.1) : burstKind(phones, poll, 0.1, () => confirmed++)
     let result: Record<string, number>
     if (!values.kill) {
       // The trainer shows the live results while the room is still voting: how long does that click wait?
@@ -135,7 +149,7 @@ runMain(async () => {
       result = {
         clients,
         votesAcked: phones.filter(phone => phone.acked.length > 0).length,
-        votesStored: baseline ? 0 : storedVotes(dataDir, SESSION, poll.id),
+        votesStored: baseline ? 0 : poll.kind === 'open' ? storedAnswers(dataDir, SESSION, poll.id) : storedVotes(dataDir, SESSION, poll.id),
         joinMs: round(joinMs),
         openFanoutMs: round(openFanoutMs),
         allTalliedMs: round(Math.max(...phones.map(phone => phone.confirmedAt!)) - start),

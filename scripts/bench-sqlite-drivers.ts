@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { UserFacingError } from '../lib/userFacingError'
+import { OpenAnswers } from '../poll/openAnswers'
 import { migrations } from '../poll/store/migrations'
 import { DB_FILE_NAME, PollStore, UPSERT_VOTE_SQL } from '../poll/store/pollStore'
 import { parseFlags, sharedFlags } from './lib/cliFlags'
@@ -24,6 +25,7 @@ transaction, R times each (default 3), and prints the median wall and CPU time.`
 const GROUP_SIZES = [1, 100, 1000]
 const SESSION = 'bench'
 const POLL: PollDefinition = {
+  kind: 'choice',
   id: 'bench-poll',
   title: 'Bench',
   situation: 'A benchmark poll.',
@@ -43,7 +45,7 @@ const betterSqlite3: Driver = {
   open(dir) {
     const store = PollStore.open(dir)
     store.openSession(SESSION, () => 'BENCH')
-    const record = { definition: POLL, status: 'open' as const, round: 1, votes: [new Map()], counts: [[0, 0, 0]], display: { showResults: false, compareRounds: false } }
+    const record = { definition: POLL, status: 'open' as const, round: 1, votes: [new Map()], counts: [[0, 0, 0]], answers: new OpenAnswers(), display: { showResults: false, compareRounds: false } }
     store.transaction(() => store.persist(SESSION, { kind: 'poll', record, cleared: false, current: POLL.id }))
     return {
       write: groups => groups.forEach(group => store.transaction(() => {

@@ -70,8 +70,12 @@ runMain(async () => {
       return 0
     }
     await writeFileAtomic(out, text)
-    const votes = results.polls.reduce((sum, poll) => sum + poll.rounds.reduce((n, round) => n + round.voters, 0), 0)
-    console.log(`✓ Results of session ${sessionId} (${results.polls.length} polls, ${votes} votes) written to ${displayPath(out)}`)
+    const voted = [...results.polls, ...results.scales ?? []]
+    const votes = voted.reduce((sum, poll) => sum + poll.rounds.reduce((n, round) => n + round.voters, 0), 0)
+    const open = results.openPolls ?? []
+    const answers = open.reduce((sum, poll) => sum + poll.rounds.reduce((n, round) => n + round.answers, 0), 0)
+    const answered = open.length > 0 ? `, ${answers} open answers (approved texts only)` : ''
+    console.log(`✓ Results of session ${sessionId} (${voted.length + open.length} polls, ${votes} votes${answered}) written to ${displayPath(out)}`)
     return 0
   }
   finally {

@@ -22,7 +22,7 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike
 
 export type ClientHello
   = | { role: 'participant', device: string, code: string }
-    | { role: 'presenter', token: string }
+    | { role: 'presenter', token: string, moderator?: boolean }
 
 /** `open` means joined: the snapshot has arrived. */
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'stopped'
@@ -34,13 +34,16 @@ export interface PendingVote {
   choice: number
 }
 
-/** A presenter message that the server answers with an ack or an error. */
-type PresenterRequest
+/** A message that the server answers with an ack or an error (presenters' controls; phones' scale votes and answers). */
+type AckedRequest
   = | { type: 'control', action: ControlAction, poll: string }
     | { type: 'select', poll: string | null }
     | { type: 'hands', poll: string, round: number, counts: number[] }
     | { type: 'display', poll: string, showResults?: boolean, compareRounds?: boolean }
     | { type: 'exclude', address: string }
+    | { type: 'moderate', poll: string, keys: string[] | 'pending', status: 'approved' | 'hidden' }
+    | { type: 'scale', poll: string, round: number, value: number }
+    | { type: 'answer', poll: string, round: number, text: string }
 
 export type VoteResult = { ok: true, vote: PendingVote } | { ok: false, vote: PendingVote, code: ErrorCode, message: string }
 
@@ -86,6 +89,16 @@ export interface PollClient {
   display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Stops counting the votes of every device that joined from `address`. */
   exclude: (address: string) => Promise<void>
+  /** Moderating presenter only (hello with `moderator: true`): approves or hides answer groups of an open poll. */
+  moderate: (poll: string, keys: string[] | 'pending', status: 'approved' | 'hidden') => Promise<void>
+  /**
+   * Participant: places this device on a scale poll; resolves once committed, rejects with the
+   * server's code (`bad-value`, `poll-not-open`, ...) or `offline`. Not resent after a reconnect:
+   * the snapshot's `myVotes` says whether it was stored.
+   */
+  scale: (poll: string, round: number, value: number) => Promise<void>
+  /** Participant: gives an answer to an open poll; as `scale`, and the snapshot's `myAnswers` says what was stored. */
+  answer: (poll: string, round: number, text: string) => Promise<void>
   /** Redial now instead of waiting for the backoff (e.g. on the browser's `online` event). */
   reconnect: () => void
   close: () => void
@@ -232,7 +245,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     options.onVote?.(error ? { ok: false, vote, code: error.code, message: error.message } : { ok: true, vote })
   }
 
-  function request(message: PresenterRequest): Promise<void> {
+  function request(message: AckedRequest): Promise<void> {
     if (!joined)
       return Promise.reject(new PollRequestError('offline', 'Not connected to the poll server.'))
     const id = nextId()
@@ -268,6 +281,9 @@ export function createPollClient(options: PollClientOptions): PollClient {
     hands: (poll, round, counts) => request({ type: 'hands', poll, round, counts }),
     display: (poll, patch) => request({ type: 'display', poll, ...patch }),
     exclude: address => request({ type: 'exclude', address }),
+    moderate: (poll, keys, status) => request({ type: 'moderate', poll, keys, status }),
+    scale: (poll, round, value) => request({ type: 'scale', poll, round, value }),
+    answer: (poll, round, text) => request({ type: 'answer', poll, round, text }),
     reconnect() {
       if (stopped || socket)
         return

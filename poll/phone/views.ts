@@ -114,7 +114,8 @@ export function revealedScreen(state: PhoneState): HTMLElement {
     : [h('h2', {}, 'Talk about it'), h('ul', { class: 'debrief' }, ...reveal.debrief.map(question => h('li', {}, question)))]
   return screen(
     heading('Answer revealed', poll.title),
-    h('p', { class: 'answer' }, 'Intended answer: ', h('strong', {}, `${letter(reveal.answer)}. ${poll.choices[reveal.answer] ?? ''}`)),
+    // Scale and open polls have no intended answer (their screens come with the kinds' phone UI).
+    reveal.answer !== null && h('p', { class: 'answer' }, 'Intended answer: ', h('strong', {}, `${letter(reveal.answer)}. ${poll.choices[reveal.answer] ?? ''}`)),
     h('p', { class: 'yours' }, yours),
     h('p', { class: 'rationale' }, reveal.rationale),
     h('h2', {}, 'How the room voted'),

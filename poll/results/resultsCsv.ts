@@ -1,8 +1,12 @@
 import type { SessionResults } from './resultsFormat'
 import { percentages } from '../percentages'
 
-/** Column names of the CSV export: one row per session, poll, round and choice. */
-export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent', 'excluded_votes'] as const
+/**
+ * Column names of the CSV export: one row per session, poll, round and choice; for a scale
+ * poll per value (`choice` is the value, `median` set); for an open poll per approved
+ * answer group (`choice` is its text, `voters` the respondents, `approved` true).
+ */
+export const CSV_COLUMNS = ['session', 'poll', 'title', 'round', 'choice_index', 'choice', 'is_answer', 'votes', 'voters', 'percent', 'excluded_votes', 'kind', 'median', 'approved'] as const
 
 /**
  * One CSV cell. A leading = + - @ (or tab/CR) would make a spreadsheet run the cell as a
@@ -24,7 +28,24 @@ export function resultsToCsv(results: SessionResults): string {
       // The same whole percentages as the slide, the phone and the report.
       const percents = percentages(round.counts)
       round.counts.forEach((votes, index) => {
-        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percents[index] ?? 0, round.excludedVotes])
+        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.choices[index] ?? '', index === poll.answerIndex, votes, round.voters, percents[index] ?? 0, round.excludedVotes, 'choice', '', ''])
+      })
+    }
+  }
+  for (const poll of results.scales ?? []) {
+    for (const round of poll.rounds) {
+      const percents = percentages(round.counts)
+      round.counts.forEach((votes, index) => {
+        rows.push([results.session.id, poll.id, poll.title, round.round, index, poll.min + index, false, votes, round.voters, percents[index] ?? 0, round.excludedVotes, 'scale', round.median ?? '', ''])
+      })
+    }
+  }
+  for (const poll of results.openPolls ?? []) {
+    for (const round of poll.rounds) {
+      // Shares of all counted answers, so hidden answers still weigh in the percentages.
+      const percents = percentages([...round.approved.map(group => group.count), round.answers - round.approved.reduce((sum, group) => sum + group.count, 0)])
+      round.approved.forEach((group, index) => {
+        rows.push([results.session.id, poll.id, poll.title, round.round, index, group.text, false, group.count, round.respondents, percents[index] ?? 0, 0, 'open', '', true])
       })
     }
   }

@@ -2,7 +2,7 @@
 // phones and controls from presenters. Every refusal is a typed error or close code.
 import type { WebSocket } from 'ws'
 import type { Command } from '../pollMachine'
-import type { ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HandsMessage, HelloMessage, PollDisplay, SelectMessage } from '../protocol'
+import type { AnswerMessage, ClientMessage, ControlMessage, DisplayMessage, ErrorCode, HandsMessage, HelloMessage, PollDisplay, ScaleVoteMessage, SelectMessage, VoteMessage } from '../protocol'
 import type { AddressLimits } from './addressLimits'
 import type { JoinThrottle } from './joinThrottle'
 import type { PollHub } from './pollHub'
@@ -110,9 +110,15 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
       case 'hello':
         return role ? fail('already-joined') : hello(message)
       case 'vote':
+      case 'scale':
+      case 'answer':
         if (role !== 'participant')
           return fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'The presenter cannot vote.' : undefined)
-        return hub.submit(socket, message.id, { kind: 'vote', device, poll: message.poll, round: message.round, choice: message.choice })
+        return hub.submit(socket, message.id, participantCommand(message, device))
+      case 'moderate':
+        if (role !== 'presenter' || !hub.isModerator(socket))
+          return fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'Only the presenter\'s own screen (hello with moderator: true) can moderate.' : undefined)
+        return hub.submit(socket, message.id, { kind: 'moderate', poll: message.poll, keys: message.keys === 'pending' ? 'pending' : [...message.keys], status: message.status })
       case 'exclude':
         if (role !== 'presenter')
           return fail(role ? 'forbidden' : 'not-joined', message.id)
@@ -134,7 +140,7 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
     if (message.role === 'presenter') {
       if (secretsMatch(message.token, context.presenterToken)) {
         greet('presenter')
-        return hub.addPresenter(socket)
+        return hub.addPresenter(socket, message.moderator ?? false)
       }
       const wait = throttles.address.retryAfterMs(address)
       if (wait > 0)
@@ -159,6 +165,18 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
     greet('participant')
     device = message.device
     hub.addParticipant(socket, device)
+  }
+}
+
+/** The machine command for a participant's vote, scale vote or open answer. */
+function participantCommand(message: VoteMessage | ScaleVoteMessage | AnswerMessage, device: string): Command {
+  switch (message.type) {
+    case 'vote':
+      return { kind: 'vote', device, poll: message.poll, round: message.round, choice: message.choice }
+    case 'scale':
+      return { kind: 'scale', device, poll: message.poll, round: message.round, value: message.value }
+    case 'answer':
+      return { kind: 'answer', device, poll: message.poll, round: message.round, text: message.text }
   }
 }
 

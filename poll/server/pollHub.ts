@@ -5,11 +5,11 @@
 // phones' messages still waiting (so "close" means close now, even mid-burst).
 import type { PollDefinition } from '../pollDefinition'
 import type { Command, Outcome, SkippedVotes } from '../pollMachine'
-import type { CrowdedAddress, JoinInfo, ParticipantSnapshot, PresenterSnapshot } from '../protocol'
+import type { CrowdedAddress, JoinInfo, ParticipantSnapshot, PresenterSnapshot, ServerMessage } from '../protocol'
 import type { PollStore } from '../store/pollStore'
 import type { MessageSocket } from './send'
 import { PollMachine } from '../pollMachine'
-import { participantPoll, presenterPoll, roundTallies } from '../pollViews'
+import { answerRounds, participantPoll, presenterPoll, roundTallies } from '../pollViews'
 import { PROTOCOL_VERSION } from '../protocol'
 import { DeviceAdmission } from './deviceAdmission'
 import { GroupCommit } from './groupCommit'
@@ -54,6 +54,8 @@ export class PollHub {
   private readonly participants = new Map<MessageSocket, string>()
   private readonly devices = new Map<string, number>()
   private readonly presenters = new Set<MessageSocket>()
+  /** Presenters that moderate (the presenter's own screen); the other presenter sockets are projectors. */
+  private readonly moderators = new Set<MessageSocket>()
   private readonly commits: GroupCommit<Job>
   private readonly tallies: TallyCoalescer
   readonly admission: DeviceAdmission
@@ -80,13 +82,22 @@ export class PollHub {
     send(socket, this.participantSnapshot(device))
   }
 
-  addPresenter(socket: MessageSocket): void {
+  /** `moderator`: the presenter's own screen, which sees the moderation queue; otherwise a projector. */
+  addPresenter(socket: MessageSocket, moderator = false): void {
     this.presenters.add(socket)
-    send(socket, this.presenterSnapshot())
+    if (moderator)
+      this.moderators.add(socket)
+    send(socket, this.presenterSnapshot(moderator))
+  }
+
+  /** Whether this socket joined as the moderating presenter. */
+  isModerator(socket: MessageSocket): boolean {
+    return this.moderators.has(socket)
   }
 
   remove(socket: MessageSocket): void {
     this.presenters.delete(socket)
+    this.moderators.delete(socket)
     const device = this.participants.get(socket)
     if (device === undefined)
       return
@@ -165,15 +176,25 @@ export class PollHub {
       }
       const { effect } = outcome
       if (effect.kind === 'vote') {
-        send(job.socket, { type: 'ack', id: job.id, vote: { poll: effect.poll, round: effect.round, choice: effect.choice } })
+        const ack = effect.value === undefined
+          ? { vote: { poll: effect.poll, round: effect.round, choice: effect.choice } }
+          : { scale: { poll: effect.poll, round: effect.round, value: effect.value } }
+        send(job.socket, { type: 'ack', id: job.id, ...ack })
+        if (effect.changed)
+          this.tallies.markPoll(effect.poll)
+        return
+      }
+      if (effect.kind === 'answer') {
+        send(job.socket, { type: 'ack', id: job.id, answer: { poll: effect.poll, round: effect.round, text: effect.text, key: effect.key } })
         if (effect.changed)
           this.tallies.markPoll(effect.poll)
         return
       }
       send(job.socket, { type: 'ack', id: job.id })
-      if (effect.kind === 'display')
+      // Phones see open answers only after the reveal: moderating before it concerns presenters alone.
+      if (effect.kind === 'display' || (effect.kind === 'moderate' && effect.record.status !== 'revealed'))
         displayChanged.add(effect.record.definition.id)
-      else if (effect.kind === 'poll' || effect.kind === 'hands')
+      else if (effect.kind === 'poll' || effect.kind === 'hands' || effect.kind === 'moderate')
         changedPolls.add(effect.record.definition.id)
       else if (effect.kind === 'exclude')
         effect.polls.forEach(record => changedPolls.add(record.definition.id))
@@ -187,8 +208,8 @@ export class PollHub {
   /** Presenters get every changed poll; phones only their current poll, and never for a display change. */
   private broadcastState(changedPolls: Set<string>, selectionChanged: boolean, displayChanged: Set<string>): void {
     const { current } = this.machine
-    const polls = [...new Set([...changedPolls, ...displayChanged])].map(id => presenterPoll(this.machine.poll(id)!))
-    broadcast(this.presenters, { type: 'state', current, polls })
+    const records = [...new Set([...changedPolls, ...displayChanged])].map(id => this.machine.poll(id)!)
+    this.toPresenters(moderator => ({ type: 'state', current, polls: records.map(record => presenterPoll(record, moderator ? 'moderator' : 'room')) }))
     if (!selectionChanged && (current === null || !changedPolls.has(current)))
       return
     // Each phone gets its own view (it carries that device's votes), serialised once around them.
@@ -201,11 +222,26 @@ export class PollHub {
   private sendTallies(pollIds: string[]): void {
     if (this.presenters.size === 0)
       return
-    const polls = pollIds.flatMap((id) => {
-      const record = this.machine.poll(id)
-      return record ? [{ id, rounds: roundTallies(record) }] : []
-    })
-    broadcast(this.presenters, { type: 'tally', participants: this.participantsView(), polls })
+    const participants = this.participantsView()
+    const records = pollIds.flatMap(id => this.machine.poll(id) ?? [])
+    this.toPresenters(moderator => ({
+      type: 'tally',
+      participants,
+      polls: records.map(record => ({
+        id: record.definition.id,
+        rounds: roundTallies(record),
+        ...(record.definition.kind === 'open' ? { answers: answerRounds(record, moderator ? 'moderator' : 'room') } : {}),
+      })),
+    }))
+  }
+
+  /** Sends each kind of presenter socket its own message: moderators the queue, projectors what the room may see. */
+  private toPresenters(messageFor: (moderator: boolean) => ServerMessage): void {
+    const projectors = [...this.presenters].filter(socket => !this.moderators.has(socket))
+    if (this.moderators.size > 0)
+      broadcast(this.moderators, messageFor(true))
+    if (projectors.length > 0)
+      broadcast(projectors, messageFor(false))
   }
 
   private participantSnapshot(device: string): ParticipantSnapshot {
@@ -220,14 +256,14 @@ export class PollHub {
     }
   }
 
-  private presenterSnapshot(): PresenterSnapshot {
+  private presenterSnapshot(moderator: boolean): PresenterSnapshot {
     return {
       type: 'snapshot',
       v: PROTOCOL_VERSION,
       role: 'presenter',
       join: this.options.join,
       current: this.machine.current,
-      polls: this.machine.polls().map(presenterPoll),
+      polls: this.machine.polls().map(record => presenterPoll(record, moderator ? 'moderator' : 'room')),
       participants: this.participantsView(),
     }
   }

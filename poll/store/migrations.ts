@@ -49,4 +49,31 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (session_id, device_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 4: open answers and their moderation. A scale vote is a vote row (its index, value − min),
+  // and a stored definition without a `kind` is a choice poll, so sessions from before stay readable.
+  // An answer row holds only the device id, never a name; `key` is the case-folded grouping key.
+  `
+  CREATE TABLE answers (
+    session_id TEXT NOT NULL,
+    poll_id TEXT NOT NULL,
+    round INTEGER NOT NULL CHECK (round >= 1),
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    text TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (session_id, poll_id, round, device_id, seq),
+    FOREIGN KEY (session_id, poll_id) REFERENCES polls (session_id, poll_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE moderation (
+    session_id TEXT NOT NULL,
+    poll_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('approved', 'hidden')),
+    reason TEXT NOT NULL CHECK (reason IN ('presenter')),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, poll_id, key),
+    FOREIGN KEY (session_id, poll_id) REFERENCES polls (session_id, poll_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]

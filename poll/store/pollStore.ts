@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as z from 'zod/mini'
 import { UserFacingError } from '../../lib/userFacingError'
-import { pollDefinitionSchema } from '../pollDefinition'
+import { hasBlockedWord } from '../blockedWords'
+import { optionCount, pollDefinitionSchema } from '../pollDefinition'
 import { HANDS_DEVICE_PREFIX } from '../pollMachine'
 import { pollStatuses } from '../protocol'
 import { migrations } from './migrations'
@@ -42,7 +43,19 @@ export interface StoredPollResult {
   counts: number[][]
   /** Per round: votes kept in the file but not counted (the presenter excluded their devices). */
   excluded: number[]
+  /** Open polls, per round: the approved groups (text as first given, answers), most first, and all answers counted. */
+  answers: StoredAnswerRound[]
 }
+
+export interface StoredAnswerRound {
+  /** Devices with a counted answer. */
+  respondents: number
+  /** Counted answers, approved or not. */
+  total: number
+  approved: { text: string, count: number }[]
+}
+
+const moderationSchema = z.enum(['approved', 'hidden'])
 
 const statusSchema = z.enum(pollStatuses)
 
@@ -131,7 +144,11 @@ export class PollStore {
     const votes = this.statements.votes.all(sessionId)
       .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, choice: row.choice }))
     const excluded = this.statements.excludedDevices.all(sessionId).map(row => row.device_id)
-    return { current: session?.current_poll ?? null, polls, votes, excluded }
+    const answers = this.statements.answers.all(sessionId)
+      .map(row => ({ poll: row.poll_id, round: row.round, device: row.device_id, seq: row.seq, text: row.text, key: row.key }))
+    const moderation = this.statements.moderation.all(sessionId)
+      .map(row => ({ poll: row.poll_id, key: row.key, status: moderationSchema.parse(row.status) }))
+    return { current: session?.current_poll ?? null, polls, votes, excluded, answers, moderation }
   }
 
   /** Writes one applied machine effect. Call inside `transaction`. */
@@ -148,11 +165,25 @@ export class PollStore {
         s.upsertVote.run(sessionId, effect.poll, effect.round, effect.device, effect.choice)
       return
     }
+    if (effect.kind === 'answer') {
+      if (effect.changed)
+        s.insertAnswer.run(sessionId, effect.poll, effect.round, effect.device, effect.seq, effect.text, effect.key)
+      return
+    }
+    if (effect.kind === 'moderate') {
+      const at = new Date().toISOString()
+      for (const key of effect.keys)
+        s.upsertModeration.run(sessionId, effect.record.definition.id, key, effect.status, at)
+      return
+    }
     if (effect.kind === 'poll' || effect.kind === 'hands' || effect.kind === 'display') {
       const { definition, status, round, display } = effect.record
       s.upsertPoll.run(sessionId, definition.id, sessionId, JSON.stringify(definition), status, round, Number(display.showResults), Number(display.compareRounds), new Date().toISOString())
-      if (effect.kind === 'poll' && effect.cleared)
+      if (effect.kind === 'poll' && effect.cleared) {
         s.clearVotes.run(sessionId, definition.id)
+        s.clearAnswers.run(sessionId, definition.id)
+        s.clearModeration.run(sessionId, definition.id)
+      }
       if (effect.kind === 'hands') {
         s.clearHands.run(sessionId, definition.id, effect.round, `${HANDS_DEVICE_PREFIX}%`)
         for (const [device, choice] of effect.hands)
@@ -170,15 +201,36 @@ export class PollStore {
       .filter(row => row.status !== 'draft')
       .map((row) => {
         const definition = parseDefinition(row)
-        const rounds = Array.from({ length: row.round }, () => definition.choices.map(() => 0))
+        const rounds = Array.from({ length: row.round }, () => Array.from<number>({ length: optionCount(definition) }).fill(0))
         for (const count of counts.filter(count => count.poll_id === row.poll_id)) {
           const round = rounds[count.round - 1]
           if (round && count.choice < round.length)
             round[count.choice] = count.n
         }
         const excluded = rounds.map((_, index) => excludedCounts.find(count => count.poll_id === row.poll_id && count.round === index + 1)?.n ?? 0)
-        return { definition, status: statusSchema.parse(row.status), round: row.round, counts: rounds, excluded }
+        const answers = definition.kind === 'open' ? this.answerRounds(sessionId, row.poll_id, row.round) : []
+        return { definition, status: statusSchema.parse(row.status), round: row.round, counts: rounds, excluded, answers }
       })
+  }
+
+  /** An open poll's counted answers per round, with the approved groups (what the room saw). */
+  private answerRounds(sessionId: string, pollId: string, rounds: number): StoredAnswerRound[] {
+    const decisions = new Map(this.statements.pollModeration.all(sessionId, pollId).map(row => [row.key, row.status]))
+    const groups = this.statements.answerGroups.all(sessionId, pollId, sessionId)
+    const respondents = this.statements.answerRespondents.all(sessionId, pollId, sessionId)
+    return Array.from({ length: rounds }, (_, index) => {
+      const inRound = groups.filter(group => group.round === index + 1)
+      // Mirrors the machine: a decision wins, and an undecided group the word list flags is hidden.
+      const approved = inRound
+        .filter(group => (decisions.get(group.key) ?? (hasBlockedWord(group.key) ? 'hidden' : 'pending')) === 'approved')
+        .map(group => ({ text: group.text, count: group.n }))
+        .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1))
+      return {
+        respondents: respondents.find(row => row.round === index + 1)?.n ?? 0,
+        total: inRound.reduce((sum, group) => sum + group.n, 0),
+        approved,
+      }
+    })
   }
 
   /** How many vote rows a session (optionally one poll) holds. */
@@ -232,6 +284,7 @@ function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
 interface SessionRow { id: string, join_code: string, created_at: string }
 interface PollRow { poll_id: string, definition: string, status: string, round: number, show_results: number, compare_rounds: number }
 interface VoteRow { poll_id: string, round: number, device_id: string, choice: number }
+interface AnswerRow { poll_id: string, round: number, device_id: string, seq: number, text: string, key: string }
 interface CountRow { poll_id: string, round: number, choice: number, n: number }
 type SessionId = [sessionId: string]
 
@@ -268,6 +321,26 @@ function prepare(db: SqliteDatabase) {
     clearVotes: db.prepare<[sessionId: string, pollId: string], never>('DELETE FROM votes WHERE session_id = ? AND poll_id = ?'),
     clearHands: db.prepare<[sessionId: string, pollId: string, round: number, deviceLike: string], never>('DELETE FROM votes WHERE session_id = ? AND poll_id = ? AND round = ? AND device_id LIKE ?'),
     setCurrent: db.prepare<[current: string | null, sessionId: string], never>('UPDATE sessions SET current_poll = ? WHERE id = ?'),
+    answers: db.prepare<SessionId, AnswerRow>('SELECT poll_id, round, device_id, seq, text, key FROM answers WHERE session_id = ?'),
+    moderation: db.prepare<SessionId, { poll_id: string, key: string, status: string }>('SELECT poll_id, key, status FROM moderation WHERE session_id = ?'),
+    pollModeration: db.prepare<[sessionId: string, pollId: string], { key: string, status: string }>('SELECT key, status FROM moderation WHERE session_id = ? AND poll_id = ?'),
+    // A group's text is that of its earliest answer (SQLite takes bare columns from the min(seq) row).
+    answerGroups: db.prepare<[sessionId: string, pollId: string, excludedSessionId: string], { round: number, key: string, text: string, n: number }>(`
+      SELECT round, key, text, min(seq) AS first_seq, count(*) AS n FROM answers
+      WHERE session_id = ? AND poll_id = ? AND device_id NOT IN (SELECT device_id FROM excluded_devices WHERE session_id = ?)
+      GROUP BY round, key`),
+    answerRespondents: db.prepare<[sessionId: string, pollId: string, excludedSessionId: string], { round: number, n: number }>(`
+      SELECT round, count(DISTINCT device_id) AS n FROM answers
+      WHERE session_id = ? AND poll_id = ? AND device_id NOT IN (SELECT device_id FROM excluded_devices WHERE session_id = ?)
+      GROUP BY round`),
+    insertAnswer: db.prepare<[sessionId: string, pollId: string, round: number, deviceId: string, seq: number, text: string, key: string], never>(
+      'INSERT OR IGNORE INTO answers (session_id, poll_id, round, device_id, seq, text, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    upsertModeration: db.prepare<[sessionId: string, pollId: string, key: string, status: string, updatedAt: string], never>(`
+      INSERT INTO moderation (session_id, poll_id, key, status, reason, updated_at) VALUES (?, ?, ?, ?, 'presenter', ?)
+      ON CONFLICT (session_id, poll_id, key) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`),
+    clearAnswers: db.prepare<[sessionId: string, pollId: string], never>('DELETE FROM answers WHERE session_id = ? AND poll_id = ?'),
+    clearModeration: db.prepare<[sessionId: string, pollId: string], never>('DELETE FROM moderation WHERE session_id = ? AND poll_id = ?'),
     countSessionVotes: db.prepare<SessionId, { n: number }>('SELECT count(*) AS n FROM votes WHERE session_id = ?'),
     countPollVotes: db.prepare<[sessionId: string, pollId: string], { n: number }>('SELECT count(*) AS n FROM votes WHERE session_id = ? AND poll_id = ?'),
   }

@@ -34,7 +34,7 @@ wss.on('connection', (socket) => {
       return send(socket, { type: 'pong' })
     if (message.type === 'hello' && message.role === 'presenter') {
       presenters.add(socket)
-      return send(socket, { type: 'snapshot', v: PROTOCOL_VERSION, role: 'presenter', join, current: machine.current, polls: machine.polls().map(presenterPoll), participants: { connected: phones.size } })
+      return send(socket, { type: 'snapshot', v: PROTOCOL_VERSION, role: 'presenter', join, current: machine.current, polls: machine.polls().map(record => presenterPoll(record)), participants: { connected: phones.size } })
     }
     if (message.type === 'hello') {
       phones.set(socket, message.device)

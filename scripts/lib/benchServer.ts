@@ -23,6 +23,11 @@ export function storedVotes(dataDir: string, session: string, pollId: string): n
   return withStore(dataDir, store => store.countVotes(session, pollId))
 }
 
+/** Open answers stored for a poll. */
+export function storedAnswers(dataDir: string, session: string, pollId: string): number {
+  return withStore(dataDir, store => store.loadState(session).answers?.filter(answer => answer.poll === pollId).length ?? 0)
+}
+
 /** Acknowledged votes whose latest acknowledged choice is not what the file holds. */
 export function lostAcked(dataDir: string, session: string, pollId: string, phones: Phone[]): number {
   return withStore(dataDir, (store) => {

@@ -68,7 +68,7 @@ describe('bars and buttons', () => {
   })
 
   it('offers exactly the controls the poll machine accepts', () => {
-    const definition = { id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], answer: 0, rationale: 'r', debrief: [] }
+    const definition = { kind: 'choice' as const, id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], answer: 0, rationale: 'r', debrief: [] }
     const statuses: PollStatus[] = ['draft', 'open', 'closed', 'revealed']
     for (const status of statuses) {
       for (let round = 1; round <= MAX_ROUNDS; round++) {

@@ -31,9 +31,11 @@ const hostile: Scenario = {
   minutes: 2,
 }
 const library: ScenarioLibrary = {
-  sections: sections.map(section => ({ ...section, scenarioIds: section.id === 'defining-roles' ? [hostile.id] : [] })),
+  sections: sections.map(section => ({ ...section, scenarioIds: section.id === 'defining-roles' ? [hostile.id] : [], pollIds: section.id === 'defining-roles' ? [hostile.id] : [] })),
   scenarios: [hostile],
   byId: new Map([[hostile.id, hostile]]),
+  prompts: [],
+  promptsById: new Map(),
 }
 
 describe('escaping', () => {

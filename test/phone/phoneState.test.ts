@@ -6,7 +6,7 @@ import { cleanJoinCode, joinCodeFromLocation } from '../../poll/phone/joinCode'
 import { initialPhoneState, linkLabel, screenOf, voteStatus, withServerMessage, withVoteResult, withVoteSent } from '../../poll/phone/phoneState'
 
 function poll(patch: Partial<ParticipantPoll> = {}): ParticipantPoll {
-  return { id: 'p', title: 'T', situation: 'S', question: 'Q', choices: ['a', 'b', 'c'], status: 'open', round: 1, myVotes: [null], reveal: null, ...patch }
+  return { kind: 'choice', id: 'p', title: 'T', situation: 'S', question: 'Q', choices: ['a', 'b', 'c'], scale: null, open: null, status: 'open', round: 1, myVotes: [null], myAnswers: [[]], reveal: null, ...patch }
 }
 const joined = (p: ParticipantPoll | null): PhoneState => withServerMessage({ ...initialPhoneState, code: 'K7QFM', link: 'open' }, { type: 'snapshot', v: 1, role: 'participant', session: 's', poll: p })
 const status = (state: PhoneState) => voteStatus(state, letter)

@@ -4,6 +4,7 @@ import { participantPoll } from '../../poll/pollViews'
 import { participantPollMessages } from '../../poll/server/participantFanout'
 import { SlicedQueue } from '../../poll/server/slicedQueue'
 import { definitions } from './support/definitions'
+import { openPoll } from './support/kindDefinitions'
 
 const nextTurn = () => new Promise(resolve => setImmediate(resolve))
 
@@ -57,6 +58,18 @@ describe('participant fan-out', () => {
     for (const device of ['dev-a', 'dev-b', 'dev-c'])
       expect(messageFor(device)).toBe(JSON.stringify({ type: 'poll', poll: participantPoll(record, device) }))
     expect(JSON.parse(messageFor('dev-a')).poll.myVotes).toEqual([2])
+  })
+
+  it('gives each phone its own open answers, and the same JSON as its own view', () => {
+    const machine = new PollMachine([openPoll])
+    machine.apply({ kind: 'control', action: 'open', poll: openPoll.id })
+    machine.apply({ kind: 'answer', device: 'dev-a', poll: openPoll.id, round: 1, text: 'Planning' })
+    machine.apply({ kind: 'answer', device: 'dev-b', poll: openPoll.id, round: 1, text: 'Risk "and" <b>' })
+    const record = machine.poll(openPoll.id)!
+    const messageFor = participantPollMessages(record)
+    for (const device of ['dev-a', 'dev-b', 'dev-c'])
+      expect(messageFor(device)).toBe(JSON.stringify({ type: 'poll', poll: participantPoll(record, device) }))
+    expect(JSON.parse(messageFor('dev-b')).poll.myAnswers).toEqual([['Risk "and" <b>']])
   })
 
   it('sends the waiting screen when no poll is current', () => {

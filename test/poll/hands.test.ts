@@ -48,7 +48,7 @@ describe('a show of hands saved to the poll server', () => {
     expect(await hands(deck, 'roadmap-question', 1, [4, 1, 2])).toMatchObject({ type: 'ack' })
     const state = await deck.next('state')
     // A poll never opened counts as asked (closed) once hands were counted.
-    expect(state.polls).toEqual([{ id: 'roadmap-question', status: 'closed', round: 1, answer: 0, rounds: [{ round: 1, counts: [4, 1, 2], voters: 7 }], display: { showResults: false, compareRounds: false } }])
+    expect(state.polls).toEqual([{ id: 'roadmap-question', kind: 'choice', status: 'closed', round: 1, answer: 0, rounds: [{ round: 1, counts: [4, 1, 2], voters: 7 }], display: { showResults: false, compareRounds: false } }])
     expect(t.storedVotes('roadmap-question')).toBe(7)
     expect(results('roadmap-question')?.rounds).toEqual([{ round: 1, voters: 7, counts: [4, 1, 2], excludedVotes: 0 }])
   })
@@ -97,10 +97,10 @@ describe('a show of hands saved to the poll server', () => {
     expect(t.storedVotes('slipping-date')).toBe(0)
   })
 
-  it('validates counts at the boundary: whole, not negative, at most 1000 per choice', () => {
+  it('validates counts at the boundary: whole, not negative, at most 1000 per choice, at most 10 options', () => {
     const message = (counts: unknown) => JSON.stringify({ type: 'hands', id: 'h1', poll: 'p', round: 1, counts })
     expect(parseClientMessage(message([3, 0, 1000])).ok).toBe(true)
-    for (const counts of [[-1, 2], [1.5, 2], [1001, 0], [], [1, 2, 3, 4, 5, 6, 7], 'many'])
+    for (const counts of [[-1, 2], [1.5, 2], [1001, 0], [], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 'many'])
       expect(parseClientMessage(message(counts)), JSON.stringify(counts)).toMatchObject({ ok: false, code: 'bad-message' })
   })
 })

@@ -55,7 +55,7 @@ function snapshot(myVotes: (number | null)[] = [null]) {
     v: PROTOCOL_VERSION,
     role: 'participant',
     session: 's',
-    poll: { id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], status: 'open', round: 1, myVotes, reveal: null },
+    poll: { kind: 'choice', id: 'p', title: 't', situation: 's', question: 'q', choices: ['a', 'b'], scale: null, open: null, status: 'open', round: 1, myVotes, myAnswers: [[]], reveal: null },
   }
 }
 
@@ -196,6 +196,24 @@ describe('poll client', () => {
     socket.receive({ type: 'error', code: 'bad-transition', message: 'no', id: second!.id })
     await expect(opening).resolves.toBeUndefined()
     await expect(reveal).rejects.toMatchObject({ code: 'bad-transition' })
+  })
+  it('sends scale votes, open answers and moderation as requests settled by the server\'s ack or error', async () => {
+    const { client, socket } = fakeClient()
+    stop = client.close
+    await expect(client.scale('s', 1, 4)).rejects.toMatchObject({ code: 'offline' })
+    socket(0).open()
+    socket(0).receive(snapshot())
+    const placed = client.scale('s', 1, 4)
+    const answered = client.answer('o', 1, 'Planning')
+    const [scale] = socket(0).sentOfType('scale') as { id: string, value: number }[]
+    const [answer] = socket(0).sentOfType('answer') as { id: string, text: string }[]
+    expect([scale?.value, answer?.text]).toEqual([4, 'Planning'])
+    socket(0).receive({ type: 'ack', id: scale!.id, scale: { poll: 's', round: 1, value: 4 } })
+    socket(0).receive({ type: 'error', code: 'too-many-answers', message: 'one', id: answer!.id })
+    await expect(placed).resolves.toBeUndefined()
+    await expect(answered).rejects.toMatchObject({ code: 'too-many-answers' })
+    void client.moderate('o', 'pending', 'approved').catch(() => {})
+    expect(socket(0).sentOfType('moderate')).toMatchObject([{ type: 'moderate', poll: 'o', keys: 'pending', status: 'approved' }])
   })
 })
 

@@ -72,6 +72,24 @@ describe('poll store', () => {
     expect(state.votes).toHaveLength(1)
   })
 
+  it('reads a definition stored before poll kinds existed as a choice poll, and adds the answer tables', () => {
+    const db = new Database(join(dataDir, DB_FILE_NAME))
+    for (const sql of migrations.slice(0, 3))
+      db.exec(sql)
+    db.pragma('user_version = 3')
+    const { kind: _, ...old } = definitions[0]!
+    db.prepare('INSERT INTO sessions (id, join_code, created_at) VALUES (?, ?, ?)').run('s1', 'ABCDE', new Date().toISOString())
+    db.prepare('INSERT INTO polls (session_id, poll_id, seq, definition, status, round, updated_at) VALUES (?, ?, 1, ?, ?, 1, ?)')
+      .run('s1', old.id, JSON.stringify(old), 'revealed', new Date().toISOString())
+    db.close()
+    const store = PollStore.open(dataDir)
+    const state = store.loadState('s1')
+    expect(state.polls[0]?.definition).toEqual(definitions[0])
+    expect([state.answers, state.moderation]).toEqual([[], []])
+    expect(store.results('s1')[0]).toMatchObject({ definition: { kind: 'choice' }, answers: [] })
+    store.close()
+  })
+
   it('keeps a session and its join code across reopenings', () => {
     const store = PollStore.open(dataDir)
     const first = store.openSession('s1', () => 'ABCDE')
@@ -97,7 +115,7 @@ describe('poll store', () => {
     store.close()
     const reopened = PollStore.open(dataDir)
     const restored = new PollMachine(definitions, reopened.loadState('s1'))
-    expect(restored.polls().map(presenterPoll)).toEqual(machine.polls().map(presenterPoll))
+    expect(restored.polls().map(record => presenterPoll(record))).toEqual(machine.polls().map(record => presenterPoll(record)))
     expect(restored.current).toBe('roadmap-question')
     reopened.close()
   })

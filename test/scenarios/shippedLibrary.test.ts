@@ -29,14 +29,14 @@ describe('the shipped scenario library', () => {
   })
 
   it('has unique ids that match their file names', () => {
-    const ids = library.scenarios.map(scenario => scenario.id)
+    const ids = [...library.scenarios, ...library.prompts].map(item => item.id)
     expect(new Set(ids).size).toBe(ids.length)
     const files = readdirSync(defaultScenarioDir).filter(name => name.endsWith('.yaml') && name !== 'index.yaml')
     expect(files.map(name => name.slice(0, -5)).sort()).toEqual([...ids].sort())
   })
 
   it('starts every scenario file with the schema modeline', () => {
-    for (const scenario of library.scenarios) {
+    for (const scenario of [...library.scenarios, ...library.prompts]) {
       const text = readFileSync(join(defaultScenarioDir, `${scenario.id}.yaml`), 'utf8')
       expect(text.split('\n')[0], scenario.id).toBe('# yaml-language-server: $schema=./schema.json')
     }

@@ -15,7 +15,7 @@ import { slide } from './slidevClient'
 export const ID = 'dark-mode'
 
 export function poll(patch: Partial<PresenterPoll> = {}): PresenterPoll {
-  return { id: ID, status: 'draft', round: 1, answer: 2, rounds: [{ round: 1, counts: [0, 0, 0], voters: 0 }], display: { showResults: false, compareRounds: false }, ...patch }
+  return { id: ID, kind: 'choice', status: 'draft', round: 1, answer: 2, rounds: [{ round: 1, counts: [0, 0, 0], voters: 0 }], display: { showResults: false, compareRounds: false }, ...patch }
 }
 
 export const mounted: VueWrapper[] = []

@@ -1,8 +1,9 @@
-import type { PollDefinition } from '../../../poll/pollDefinition'
+import type { ChoicePollDefinition } from '../../../poll/pollDefinition'
 
 /** Three small polls, as the scenario library would offer them. */
-export const definitions: PollDefinition[] = [
+export const definitions: ChoicePollDefinition[] = [
   {
+    kind: 'choice',
     id: 'roadmap-question',
     title: 'Is it on the roadmap?',
     situation: 'Sales asks whether a feature is coming.',
@@ -13,6 +14,7 @@ export const definitions: PollDefinition[] = [
     debrief: ['What would you answer?'],
   },
   {
+    kind: 'choice',
     id: 'slipping-date',
     title: 'The date slips',
     situation: 'A key engineer is out for three weeks.',
@@ -23,6 +25,7 @@ export const definitions: PollDefinition[] = [
     debrief: ['Who tells the sponsor?'],
   },
   {
+    kind: 'choice',
     id: 'formula-title',
     title: '=HYPERLINK("http://evil.example","click")',
     situation: 'A title a spreadsheet would run as a formula.',

@@ -1,0 +1,76 @@
+// Normalises what a participant types into an open poll, so the same word groups
+// together and nothing invisible or direction-flipping reaches the projector.
+// Browser-safe (the phone page checks length with it before sending); no HTML is ever
+// built from the text: it is shown with textContent / Vue text interpolation only.
+
+/** Longest answer, in grapheme clusters (what a reader counts as characters: 👩‍💻 is one). */
+export const MAX_ANSWER_GRAPHEMES = 60
+/**
+ * Longest raw text (UTF-16 units) looked at before normalising: room for 60 long emoji
+ * sequences (a family emoji is 11 units), while a huge text is refused without scanning it.
+ */
+export const MAX_RAW_ANSWER_LENGTH = 1200
+
+// Bidi embeddings, overrides and isolates, and the implicit marks: they can reorder what the projector shows.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+// C0/C1 controls (tabs and line breaks became spaces first).
+const CONTROLS = /\p{Cc}/gu
+// Zero-width and invisible formatting: ZW space, ZWNJ, word joiner, invisible operators, BOM, soft hyphen, Mongolian vowel separator.
+const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF]/g
+// A zero-width joiner is kept only inside an emoji sequence (👩‍💻, 🏳️‍🌈); anywhere else it hides text.
+const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu
+// Tag characters only form subdivision flags after a black flag (🏴 + tags + cancel tag); elsewhere they are invisible text.
+const TAG_RUN = /(\u{1F3F4})?([\u{E0020}-\u{E007F}]+)/gu
+// Private-use and unassigned/noncharacter code points render as boxes or not at all.
+const OTHER_INVISIBLE = /[\p{Co}\p{Cn}]/gu
+
+export type AnswerCheck
+  = | { ok: true, text: string, key: string }
+    | { ok: false, reason: string }
+
+/** The text as displayed: NFC, invisible and control characters removed, whitespace collapsed, trimmed. */
+export function normaliseAnswer(raw: string): string {
+  return raw.normalize('NFC')
+    .replace(/[\t\n\r\u2028\u2029]/g, ' ')
+    .replace(CONTROLS, '')
+    .replace(BIDI, '')
+    .replace(INVISIBLE, '')
+    .replace(STRAY_ZWJ, '')
+    .replace(TAG_RUN, (run: string, flag: string | undefined) => (flag ? run : ''))
+    .replace(OTHER_INVISIBLE, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+}
+
+/**
+ * The grouping key: compatibility-folded (full-width letters, ligatures), lower-cased,
+ * with punctuation around the words dropped, so "Planning." and "planning" are one group.
+ */
+export function answerKey(text: string): string {
+  const folded = text.normalize('NFKC').toLowerCase()
+  const stripped = folded.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
+  return stripped === '' ? folded : stripped
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** Grapheme clusters in `text`: what the 60-character limit counts. */
+export function graphemeCount(text: string): number {
+  let count = 0
+  for (const _ of segmenter.segment(text))
+    count++
+  return count
+}
+
+/** Normalises and checks one answer; the reason is plain language and never echoes the text. */
+export function checkAnswer(raw: string): AnswerCheck {
+  if (raw.length > MAX_RAW_ANSWER_LENGTH)
+    return { ok: false, reason: `An answer can be at most ${MAX_ANSWER_GRAPHEMES} characters.` }
+  const text = normaliseAnswer(raw)
+  if (text === '')
+    return { ok: false, reason: 'The answer is empty.' }
+  const length = graphemeCount(text)
+  if (length > MAX_ANSWER_GRAPHEMES)
+    return { ok: false, reason: `The answer is ${length} characters; keep it within ${MAX_ANSWER_GRAPHEMES}.` }
+  return { ok: true, text, key: answerKey(text) }
+}
