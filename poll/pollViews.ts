@@ -5,7 +5,7 @@ import type { PollRecord } from './pollMachine'
 import type { AnswerGroup, AnswerRound, ParticipantPoll, PresenterPoll, RoundTally } from './protocol'
 import { MAX_ANSWER_GRAPHEMES } from './answerText'
 import { MAX_LISTED_GROUPS, MAX_QUEUE_GROUPS } from './protocol'
-import { scaleMedian } from './scaleMedian'
+import { scaleMedian } from './scaleSummary'
 
 /** Who looks at open answers: the room (phones, projectors) sees approved groups only. */
 export type Audience = 'room' | 'moderator'

@@ -39,6 +39,12 @@ function pointOf(counts: readonly number[], rank: number): number {
   throw new RangeError(`No answer ${rank} among ${seen}`)
 }
 
+/** The median as a scale value (`min` is the value of point 0), for the wire and the export. */
+export function scaleMedian(counts: readonly number[], min: number): number | null {
+  const position = median(counts, counts.reduce((sum, count) => sum + count, 0))
+  return position === null ? null : min + position
+}
+
 function median(counts: readonly number[], total: number): number | null {
   if (total === 0)
     return null

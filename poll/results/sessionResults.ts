@@ -1,7 +1,7 @@
 import type { PollStore, StoredPollResult } from '../store/pollStore'
 import type { OpenResult, PollResult, ScaleResult, SessionResults } from './resultsFormat'
 import { UserFacingError } from '../../lib/userFacingError'
-import { scaleMedian } from '../scaleMedian'
+import { scaleMedian } from '../scaleSummary'
 import { RESULTS_FORMAT, RESULTS_VERSION, sessionResultsSchema } from './resultsFormat'
 
 /** Aggregates a stored session into the results export, validated against its schema. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { pollDefinitionSchema } from '../../poll/pollDefinition'
 import { PollMachine } from '../../poll/pollMachine'
 import { participantPoll, presenterPoll } from '../../poll/pollViews'
-import { scaleMedian } from '../../poll/scaleMedian'
+import { scaleMedian } from '../../poll/scaleSummary'
 import { definitions } from './support/definitions'
 import { openPoll, scalePoll } from './support/kindDefinitions'
 
