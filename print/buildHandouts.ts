@@ -47,6 +47,8 @@ export interface BuildHandoutsOptions {
   deckRoot: string
   /** A renderer already running (tests share one); launched and closed here when omitted. */
   renderer?: PdfRenderer
+  /** Where CHROME_PATH and the like are read (default: this process's environment). */
+  env?: NodeJS.ProcessEnv
   /** Called as each document is ready, before any file is written. */
   onDocument?: (document: BuiltDocument) => void
 }
@@ -112,7 +114,7 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
     : undefined
   const plan = await loadSessionDeck(options.plan, library, deckRoot)
   const wantPdf = format !== 'html'
-  const executablePath = wantPdf && !options.renderer ? findBrowser() : undefined
+  const executablePath = wantPdf && !options.renderer ? findBrowser({ env: options.env }) : undefined
   const removeIfUnused = prepareOutputDir(outDir)
 
   const pending: { path: string, data: string | Uint8Array }[] = []
@@ -122,7 +124,7 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
     // The browser first: when it cannot start, that is the message to give, not the export's.
     renderer = wantPdf ? options.renderer ?? await launchPdfRenderer({ executablePath }) : undefined
     const images = options.slideImages && kinds.includes('facilitator')
-      ? await slideImages({ root: deckRoot, plan: plan.plan!.name, executablePath: options.slideImages.exporter ? '' : executablePath ?? findBrowser(), ...options.slideImages })
+      ? await slideImages({ root: deckRoot, plan: plan.plan!.name, executablePath: options.slideImages.exporter ? '' : executablePath ?? findBrowser({ env: options.env }), ...options.slideImages })
       : undefined
     const pages = kinds.map(kind => ({ kind, html: renderHtml(kind, { library, plan, analysis, images }, paper) }))
     // The documents print side by side: each is its own browser page, and Chromium lays them out in parallel.
