@@ -5,6 +5,8 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, csvCell, resultsToCsv } from '../../poll/results/resultsCsv'
 import { sessionResultsSchema } from '../../poll/results/resultsFormat'
+import { resultsMain } from '../../scripts/lib/resultsCli'
+import { runInProcess } from '../support/runInProcess'
 import { runScript } from '../support/runScript'
 import { startTestServer } from './support/testServer'
 import { randomDevice, TestSocket } from './support/testSocket'
@@ -28,7 +30,7 @@ beforeAll(async () => {
 }, 15_000)
 afterAll(() => t.stop())
 
-const results = (...args: string[]) => runScript('scripts/results.ts', ['--data-dir', t.dataDir, ...args], {}, 15_000)
+const results = (...args: string[]) => runInProcess(resultsMain, ['--data-dir', t.dataDir, ...args])
 
 describe('npm run results', () => {
   it('exports a session as JSON in the documented shape, counts only', async () => {
@@ -102,10 +104,12 @@ describe('npm run results', () => {
     }
   })
 
+  // The one run of the real script: its exit code, and one line with no stack trace.
   it('explains a data directory without poll data', async () => {
     const { code, stderr } = await runScript('scripts/results.ts', ['--data-dir', join(tmpdir(), 'no-poll-data-here'), '--session', 'x'])
     expect(code).toBe(1)
     expect(stderr).toContain('No poll data in')
+    expect(stderr.trim().split('\n')).toHaveLength(1)
   })
 })
 
