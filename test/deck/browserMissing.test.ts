@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { browserCandidates, findBrowser } from '../../lib/findBrowser'
 import { UserFacingError } from '../../lib/userFacingError'
+import { exportMain } from '../../scripts/lib/exportCli'
+import { runInProcess } from '../support/runInProcess'
 import { runScript } from '../support/runScript'
 
 describe('finding a browser for PDF export', () => {
@@ -66,12 +68,13 @@ describe('finding a browser for PDF export', () => {
   })
 
   it('makes npm run export fail with the documented message, not a stack trace', async () => {
-    const result = await runScript('scripts/export.ts', ['--output', join(tmpdir(), 'never-written.pdf')], { CHROME_PATH: '/nowhere/chrome' })
+    const result = await runInProcess(exportMain, ['--output', join(tmpdir(), 'never-written.pdf')], { CHROME_PATH: '/nowhere/chrome' })
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('✖ CHROME_PATH is set to "/nowhere/chrome", but no file exists there. Point CHROME_PATH at a Chrome, Chromium or Edge executable, or unset it to let the kit look in the usual places.\n')
     expect(result.stdout).toBe('')
   })
 
+  // The one run of the real script: its exit code, and no stack trace.
   it('rejects an unknown flag with a one-line message', async () => {
     const result = await runScript('scripts/export.ts', ['--ouptut', 'x.pdf'])
     expect(result.code).toBe(1)
