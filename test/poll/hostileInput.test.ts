@@ -1,6 +1,6 @@
 import type { TestServer } from './support/testServer'
 import { Buffer } from 'node:buffer'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { CloseCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../../poll/protocol'
 import { startTestServer } from './support/testServer'
@@ -160,8 +160,11 @@ describe('hostile and bad input', () => {
     dead.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'participant', device: randomDevice(), code: t.code })
     expect((await dead.closed).code).toBe(1006)
     const alive = await TestSocket.participant(t.wsUrl, t.code)
-    // Two heartbeats: a socket that answers pings survives them.
-    await new Promise(resolve => setTimeout(resolve, 2500))
+    // Two heartbeats: a socket that answers pings survives them. The second ping comes only
+    // after the server found the answer to the first.
+    let pings = 0
+    alive.ws.on('ping', () => pings++)
+    await vi.waitUntil(() => pings >= 2 || !alive.isOpen, { timeout: 10_000, interval: 50 })
     expect(alive.isOpen).toBe(true)
     alive.close()
   }, 15_000)
