@@ -8,10 +8,30 @@ export default defineConfig({
   // The deck's single-file components and its scenario and plan modules, for the component tests (test/components).
   plugins: [vue(), scenarioLibrary(), sessionPlan({ root: fileURLToPath(new URL('.', import.meta.url)) })],
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     // Deck build and PDF export start real Slidev and Chromium processes.
     hookTimeout: 240_000,
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // One Slidev dev server and one Chromium for all e2e files; the files that use the
+          // deck share its poll port, so they run one after another.
+          globalSetup: ['test/e2e/support/sharedDeck.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 })

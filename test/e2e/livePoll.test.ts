@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../lib/findBrowser'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
 import { pollSlideNumber } from './support/pollSlide'
 import { startKit } from './support/startKit'
@@ -68,7 +67,8 @@ beforeAll(async () => {
   SLIDE = await pollSlideNumber('warmup-dark-mode-question')
   mkdirSync(RESULTS_DIR, { recursive: true })
   kit = await startKit({ dataDir, session: 'e2e' })
-  browser = await chromium.launch({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
+  // The e2e project's shared Chromium (test/e2e/support/sharedDeck.ts); the kit itself is this file's own npm start.
+  browser = await chromium.connect(inject('browserWsEndpoint'))
   const deckContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   contexts.push(deckContext)
   presenter = await deckContext.newPage()

@@ -6,20 +6,16 @@
 import type { Browser, Page } from 'playwright-core'
 import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
 import type { MeasuredText } from './support/measureSlide'
-import type { RunningDeck } from './support/startDeck'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../lib/findBrowser'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
 import { socketUrl } from '../../poll/protocol'
 import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { TestSocket } from '../poll/support/testSocket'
 import { measureSlide } from './support/measureSlide'
-import { startDeck } from './support/startDeck'
-import { freePort } from './support/startKit'
 
 const SHOTS_DIR = join(KIT_ROOT, 'test-results', 'slides')
 /** The rule for a poll slide: any text the room must read is at least this big at 1080p. */
@@ -34,7 +30,8 @@ function minContrast(text: MeasuredText): number {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-projector-'))
 let server: SpawnedPollServer
-let deck: RunningDeck
+/** The e2e project's shared deck (test/e2e/support/sharedDeck.ts). */
+let deck: { url: string }
 let browser: Browser
 let page: Page
 let presenter: TestSocket
@@ -42,11 +39,13 @@ const leaks: string[] = []
 
 beforeAll(async () => {
   mkdirSync(SHOTS_DIR, { recursive: true })
-  const pollPort = await freePort()
-  deck = await startDeck({ pollUrl: `http://localhost:${pollPort}` })
+  // The shared deck expects its poll server on this port.
+  const pollPort = inject('deckPollPort')
+  deck = { url: inject('deckUrl') }
   server = await spawnPollServer({ dataDir, port: pollPort, session: 'e2e-projector', args: ['--allow-origin', deck.url] })
   presenter = await TestSocket.presenter(socketUrl(`http://127.0.0.1:${pollPort}`), server.token)
-  browser = await chromium.launch({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
+  // The shared Chromium; closing this connection closes the contexts made here.
+  browser = await chromium.connect(inject('browserWsEndpoint'))
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   // Offline, as in a venue without internet: anything not on this machine is refused and noted.
   await context.route('**/*', (route) => {
@@ -66,7 +65,6 @@ afterAll(async () => {
   await browser?.close()
   server?.child.kill('SIGINT')
   await server?.exited
-  await deck?.stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -3,18 +3,14 @@
 // "reconnecting", then recover by themselves. Screenshots in test-results/.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
-import type { RunningDeck } from './support/startDeck'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../lib/findBrowser'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
 import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { pollSlideNumber } from './support/pollSlide'
-import { startDeck } from './support/startDeck'
-import { freePort } from './support/startKit'
 import { step } from './support/step'
 
 const RESULTS_DIR = join(KIT_ROOT, 'test-results')
@@ -25,7 +21,8 @@ const WAIT = { timeout: 20_000 }
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-room-'))
 let pollPort: number
 let server: SpawnedPollServer
-let deck: RunningDeck
+/** The e2e project's shared deck (test/e2e/support/sharedDeck.ts). */
+let deck: { url: string }
 let browser: Browser
 let presenter: Page
 let projector: Page
@@ -50,11 +47,13 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
 beforeAll(async () => {
   SLIDE = await pollSlideNumber('warmup-dark-mode-question')
   mkdirSync(RESULTS_DIR, { recursive: true })
-  pollPort = await freePort()
-  deck = await startDeck({ pollUrl: `http://localhost:${pollPort}` })
+  // The shared deck expects its poll server on this port.
+  pollPort = inject('deckPollPort')
+  deck = { url: inject('deckUrl') }
   server = await startServer()
   joinUrl = server.output().match(/Join:\s+(http:\/\/\S+)/)![1]!
-  browser = await chromium.launch({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
+  // The shared Chromium; closing this connection closes the contexts made here.
+  browser = await chromium.connect(inject('browserWsEndpoint'))
   // Two browser contexts: two profiles, as a projector on another browser or computer would be.
   presenter = await newPage({ viewport: { width: 1400, height: 900 } })
   await presenter.goto(`${deck.url}/presenter/${SLIDE}`)
@@ -76,7 +75,6 @@ afterAll(async () => {
   await browser?.close()
   server?.child.kill('SIGINT')
   await server?.exited
-  await deck?.stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

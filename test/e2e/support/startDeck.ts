@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
-import { vi } from 'vitest'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { KIT_ROOT, SLIDEV_BIN } from '../../../lib/kitPaths'
 import { freePort, stopChild } from './startKit'
 
@@ -12,8 +12,22 @@ export interface RunningDeck {
 }
 
 /**
+ * Resolves once `ready` is true, polling every `interval` ms; rejects on timeout or when
+ * `ready` throws. Global setup runs outside a test worker, where vi.waitUntil is not available.
+ */
+async function waitUntil(ready: () => Promise<boolean>, { timeout, interval }: { timeout: number, interval: number }): Promise<void> {
+  const deadline = performance.now() + timeout
+  while (!(await ready())) {
+    if (performance.now() > deadline)
+      throw new Error(`not ready after ${timeout} ms`)
+    await sleep(interval)
+  }
+}
+
+/**
  * Runs the Slidev dev server alone, pointed at a poll server that the test runs (and may
- * kill) itself, as `npm start` would point it. Resolves once the deck answers.
+ * kill) itself, as `npm start` would point it. Resolves once the deck answers. The e2e
+ * project's global setup (sharedDeck.ts) runs one for all its files.
  */
 export async function startDeck(options: { pollUrl: string, timeoutMs?: number }): Promise<RunningDeck> {
   const port = await freePort()
@@ -41,7 +55,7 @@ export async function startDeck(options: { pollUrl: string, timeoutMs?: number }
     }
   }
   try {
-    await vi.waitUntil(answers, { timeout: options.timeoutMs ?? 90_000, interval: 300 })
+    await waitUntil(answers, { timeout: options.timeoutMs ?? 90_000, interval: 300 })
   }
   catch {
     await stopChild(child, exited)

@@ -1,0 +1,42 @@
+// The e2e project's global setup: one Slidev dev server and one Chromium for every e2e
+// file, started once (a cold deck compile and a browser start each file would otherwise
+// pay). The deck points at a poll port reserved here; the files that use the deck run
+// one after another (fileParallelism: false) and each starts its own poll server on that
+// port. Values reach the test files through provide/inject.
+import type { TestProject } from 'vitest/node'
+import type { RunningDeck } from './startDeck'
+import { chromium } from 'playwright-core'
+import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../../lib/findBrowser'
+import { startDeck } from './startDeck'
+import { freePort } from './startKit'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The shared Slidev dev server, e.g. `http://localhost:41234`. */
+    deckUrl: string
+    /** The port the shared deck expects its poll server on. */
+    deckPollPort: number
+    /** The shared Chromium, for chromium.connect(). */
+    browserWsEndpoint: string
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const browserServer = await chromium.launchServer({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
+  let deck: RunningDeck | undefined
+  try {
+    const pollPort = await freePort()
+    deck = await startDeck({ pollUrl: `http://localhost:${pollPort}` })
+    project.provide('deckUrl', deck.url)
+    project.provide('deckPollPort', pollPort)
+    project.provide('browserWsEndpoint', browserServer.wsEndpoint())
+  }
+  catch (error) {
+    await browserServer.close()
+    throw error
+  }
+  return async () => {
+    await browserServer.close()
+    await deck?.stop()
+  }
+}
