@@ -89,8 +89,17 @@ async function show(no: number): Promise<void> {
     await page.locator(`.slidev-page-${no} .mermaid svg`).first().waitFor({ timeout: 20_000 })
   if (await page.locator(`.slidev-page-${no} .poll-live`).count() > 0)
     await page.locator(`.slidev-page-${no} .join-panel__code`).waitFor({ timeout: 20_000 })
-  // Let the slide transition finish.
-  await page.waitForTimeout(700)
+  await motionDone()
+}
+
+/**
+ * Resolves once nothing on the page is moving: the slide transition, click reveals and
+ * fades have ended (endless animations aside), and Vue has dropped its transition classes.
+ */
+async function motionDone(): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every(animation => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)
+    && !document.querySelector('[class*="-enter-"], [class*="-leave-"]'), undefined, { timeout: 20_000 })
 }
 
 function problems(no: number, state: string, texts: MeasuredText[], pollSlide: boolean): string[] {
@@ -133,8 +142,8 @@ describe('the deck on a 1920×1080 projector', { timeout: 600_000 }, () => {
       await presenter.control('open', id)
       await presenter.control('reveal', id)
       await page.locator(`.slidev-page-${no} .poll-live__status`, { hasText: 'Answer revealed' }).waitFor({ timeout: 20_000 })
-      // The reveal fades in over 500 ms.
-      await page.waitForTimeout(900)
+      // The reveal fades in and the bars glide; measure where they end.
+      await motionDone()
       found.push(...problems(no, ' (revealed)', await page.evaluate(measureSlide, no), true))
       await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
     }
