@@ -26,10 +26,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // One Slidev dev server and one Chromium for all e2e files; the files that use the
-          // deck share its poll port, so they run one after another.
+          // One Slidev dev server and one Chromium for all e2e files, started only when one runs.
           globalSetup: ['test/e2e/support/sharedDeck.ts'],
-          fileParallelism: false,
         },
       },
     ],

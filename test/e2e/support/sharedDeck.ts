@@ -1,8 +1,8 @@
 // The e2e project's global setup: one Slidev dev server and one Chromium for every e2e
 // file, started once (a cold deck compile and a browser start each file would otherwise
-// pay). The deck points at a poll port reserved here; the files that use the deck run
-// one after another (fileParallelism: false) and each starts its own poll server on that
-// port. Values reach the test files through provide/inject.
+// pay). The deck points at a poll port reserved here; the suites that drive the deck run
+// one after the other in test/e2e/sharedDeck.test.ts and each starts its own poll server
+// on that port. Values reach the test files through provide/inject.
 import type { TestProject } from 'vitest/node'
 import type { RunningDeck } from './startDeck'
 import { chromium } from 'playwright-core'

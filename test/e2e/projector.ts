@@ -1,0 +1,168 @@
+// Every slide as the back row sees it: the deck on a 1920×1080 projector window, with
+// every request that would leave the machine blocked and recorded. Checks that the
+// deck renders in its bundled Inter with nothing fetched from the internet, that every
+// projected text has WCAG AA contrast, and that the text on a poll slide (live, and
+// revealed) is at least 32 px. Screenshots of every slide in test-results/slides/.
+import type { Browser, Page } from 'playwright-core'
+import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
+import type { MeasuredText } from './support/measureSlide'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { KIT_ROOT } from '../../lib/kitPaths'
+import { socketUrl } from '../../poll/protocol'
+import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
+import { TestSocket } from '../poll/support/testSocket'
+import { measureSlide } from './support/measureSlide'
+
+const SHOTS_DIR = join(KIT_ROOT, 'test-results', 'slides')
+/** The rule for a poll slide: any text the room must read is at least this big at 1080p. */
+const MIN_POLL_TEXT_PX = 32
+/**
+ * WCAG 2.2 AA: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold), in the slide's own
+ * CSS pixels: scaling the slide up to the screen does not make its grey any darker.
+ */
+function minContrast(text: MeasuredText): number {
+  return text.cssPx >= 24 || (text.bold && text.cssPx >= 18.66) ? 3 : 4.5
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'e2e-projector-'))
+let server: SpawnedPollServer
+/** The e2e project's shared deck (test/e2e/support/sharedDeck.ts). */
+let deck: { url: string }
+let browser: Browser
+let page: Page
+let presenter: TestSocket
+const leaks: string[] = []
+
+interface SlidevNav { go: (no: number, clicks?: number) => void, clicksTotal: number }
+
+/**
+ * Moves the projector to slide `no` with every click shown (as the arrow keys would) and
+ * waits until it is drawn in its final fonts.
+ */
+async function show(no: number): Promise<void> {
+  await page.evaluate(to => (globalThis as unknown as { __slidev__: { nav: SlidevNav } }).__slidev__.nav.go(to), no)
+  await page.locator(`.slidev-page-${no} .slidev-layout`).waitFor({ timeout: 30_000 })
+  await page.evaluate((to) => {
+    const { nav } = (globalThis as unknown as { __slidev__: { nav: SlidevNav } }).__slidev__
+    if (nav.clicksTotal > 0)
+      nav.go(to, nav.clicksTotal)
+  }, no)
+  await page.evaluate(async () => {
+    await document.fonts.ready
+  })
+  if (await page.locator(`.slidev-page-${no} .mermaid`).count() > 0)
+    await page.locator(`.slidev-page-${no} .mermaid svg`).first().waitFor({ timeout: 20_000 })
+  if (await page.locator(`.slidev-page-${no} .poll-live`).count() > 0)
+    await page.locator(`.slidev-page-${no} .join-panel__code`).waitFor({ timeout: 20_000 })
+  await motionDone()
+}
+
+/**
+ * Resolves once nothing on the page is moving: the slide transition, click reveals and
+ * fades have ended (endless animations aside), and Vue has dropped its transition classes.
+ */
+async function motionDone(): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every(animation => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)
+    && !document.querySelector('[class*="-enter-"], [class*="-leave-"]'), undefined, { timeout: 20_000 })
+}
+
+function problems(no: number, state: string, texts: MeasuredText[], pollSlide: boolean): string[] {
+  return texts.flatMap((text) => {
+    const found: string[] = []
+    if (text.contrast < minContrast(text))
+      found.push(`slide ${no}${state}: "${text.text}" (${text.where}) contrast ${text.contrast}:1 < ${minContrast(text)}:1`)
+    if (pollSlide && text.px < MIN_POLL_TEXT_PX)
+      found.push(`slide ${no}${state}: "${text.text}" (${text.where}) ${text.px} px < ${MIN_POLL_TEXT_PX} px`)
+    if (text.clipped)
+      found.push(`slide ${no}${state}: "${text.text}" (${text.where}) runs off the slide`)
+    return found
+  })
+}
+
+/** Registered by sharedDeck.test.ts, which runs this and the room sync suite one after the other. */
+export function projectorTests(): void {
+  describe('the deck on a 1920×1080 projector', { timeout: 600_000 }, () => {
+    beforeAll(async () => {
+      mkdirSync(SHOTS_DIR, { recursive: true })
+      // The shared deck expects its poll server on this port.
+      const pollPort = inject('deckPollPort')
+      deck = { url: inject('deckUrl') }
+      server = await spawnPollServer({ dataDir, port: pollPort, session: 'e2e-projector', args: ['--allow-origin', deck.url] })
+      presenter = await TestSocket.presenter(socketUrl(`http://127.0.0.1:${pollPort}`), server.token)
+      // The shared Chromium; closing this connection closes the contexts made here.
+      browser = await chromium.connect(inject('browserWsEndpoint'))
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+      // Offline, as in a venue without internet: anything not on this machine is refused and noted.
+      await context.route('**/*', (route) => {
+        const { protocol, hostname } = new URL(route.request().url())
+        if (protocol === 'data:' || protocol === 'blob:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname))
+          return route.continue()
+        leaks.push(route.request().url())
+        return route.abort('internetdisconnected')
+      })
+      page = await context.newPage()
+      // measureSlide is serialised into the page; a transform that keeps function names wraps them in __name().
+      await page.addInitScript('globalThis.__name ??= fn => fn')
+    }, 150_000)
+
+    afterAll(async () => {
+      presenter?.close()
+      await browser?.close()
+      server?.child.kill('SIGINT')
+      await server?.exited
+      rmSync(dataDir, { recursive: true, force: true })
+    })
+
+    it('is legible from the back row on every slide, in Inter, with nothing fetched from outside this machine', async () => {
+    // The first load compiles the deck.
+      await page.goto(`${deck.url}/1`)
+      await page.locator('.slidev-page-1 .slidev-layout').waitFor({ timeout: 90_000 })
+      const total = await page.evaluate(() => (globalThis as unknown as { __slidev__: { nav: { total: number } } }).__slidev__.nav.total)
+      expect(total).toBeGreaterThan(20)
+      const found: string[] = []
+      for (let no = 1; no <= total; no++) {
+        await show(no)
+        const name = `slide-${String(no).padStart(2, '0')}`
+        const poll = page.locator(`.slidev-page-${no} .poll-live`)
+        const pollSlide = await poll.count() > 0
+        found.push(...problems(no, pollSlide ? ' (live)' : '', await page.evaluate(measureSlide, no), pollSlide))
+        await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) })
+        if (!pollSlide)
+          continue
+        // The join view: a QR code the back rows can scan, at least half the slide's height.
+        const qr = (await page.locator(`.slidev-page-${no} .join-qr`).boundingBox())!
+        const slide = (await page.locator(`.slidev-page-${no}`).boundingBox())!
+        if (qr.height < slide.height / 2)
+          found.push(`slide ${no}: the QR code is ${Math.round(qr.height)} px high, less than half the slide (${Math.round(slide.height / 2)} px)`)
+        // The revealed poll carries the most text: answer, rationale, debrief, bars.
+        const id = (await poll.getAttribute('data-poll'))!
+        await presenter.control('open', id)
+        await presenter.control('reveal', id)
+        await page.locator(`.slidev-page-${no} .poll-live__status`, { hasText: 'Answer revealed' }).waitFor({ timeout: 20_000 })
+        // The reveal fades in and the bars glide; measure where they end.
+        await motionDone()
+        found.push(...problems(no, ' (revealed)', await page.evaluate(measureSlide, no), true))
+        await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
+      }
+      // Behind the scaled slide: white, or rounding shows a thin dark line at the edges.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('#page-root > .slidev-slide-container')!).backgroundColor)).toBe('rgb(255, 255, 255)')
+      const fonts = await page.evaluate(() => ({
+        family: getComputedStyle(document.querySelector('.slidev-layout')!).fontFamily,
+        inter: [...document.fonts].filter(face => face.family.replace(/"/g, '') === 'Inter' && face.status === 'loaded').length,
+      }))
+      expect(fonts.family).toMatch(/^"?Inter/)
+      expect(fonts.inter).toBeGreaterThan(0)
+      // Headless Chromium may never fetch an icon, so check where the page points for one.
+      const icons = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')].map(link => link.href))
+      for (const icon of icons)
+        expect(icon.startsWith('data:') || icon.startsWith(deck.url), icon).toBe(true)
+      expect(leaks).toEqual([])
+      expect(found).toEqual([])
+    })
+  })
+}
