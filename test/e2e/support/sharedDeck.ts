@@ -5,6 +5,7 @@
 // on that port. Values reach the test files through provide/inject.
 import type { TestProject } from 'vitest/node'
 import type { RunningDeck } from './startDeck'
+import process from 'node:process'
 import { chromium } from 'playwright-core'
 import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../../lib/findBrowser'
 import { startDeck } from './startDeck'
@@ -12,7 +13,7 @@ import { freePort } from './startKit'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The shared Slidev dev server, e.g. `http://localhost:41234`. */
+    /** The shared Slidev dev server, e.g. `http://localhost:41234`; it may still be starting (deckAnswers). */
     deckUrl: string
     /** The port the shared deck expects its poll server on. */
     deckPollPort: number
@@ -23,9 +24,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const browserServer = await chromium.launchServer({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
-  let deck: RunningDeck | undefined
+  let deck: RunningDeck
   try {
     const pollPort = await freePort()
+    // Not waited for here: every project's global setup finishes before any file runs.
     deck = await startDeck({ pollUrl: `http://localhost:${pollPort}` })
     project.provide('deckUrl', deck.url)
     project.provide('deckPollPort', pollPort)
@@ -35,8 +37,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await browserServer.close()
     throw error
   }
+  let stopping = false
+  // A deck that dies on its own leaves the suites waiting for it; say why.
+  void deck.exited.then((code) => {
+    if (!stopping)
+      process.stderr.write(`The shared Slidev deck exited (code ${code}):\n${deck.output()}\n`)
+  })
   return async () => {
+    stopping = true
     await browserServer.close()
-    await deck?.stop()
+    await deck.stop()
   }
 }

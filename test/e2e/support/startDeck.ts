@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { KIT_ROOT, SLIDEV_BIN } from '../../../lib/kitPaths'
 import { freePort, stopChild } from './startKit'
 
@@ -8,28 +7,20 @@ export interface RunningDeck {
   /** e.g. `http://localhost:41234` */
   url: string
   port: number
+  /** What Slidev printed so far. */
+  output: () => string
+  /** Resolves when Slidev exits, with its exit code (null when killed by a signal). */
+  exited: Promise<number | null>
   stop: () => Promise<void>
 }
 
 /**
- * Resolves once `ready` is true, polling every `interval` ms; rejects on timeout or when
- * `ready` throws. Global setup runs outside a test worker, where vi.waitUntil is not available.
+ * Starts the Slidev dev server alone, pointed at a poll server that the test runs (and may
+ * kill) itself, as `npm start` would point it. Returns at once: the e2e global setup
+ * (sharedDeck.ts) starts it, and the suite that drives it waits until it answers
+ * (deckAnswers), so the other test files need not wait for the deck to boot.
  */
-async function waitUntil(ready: () => Promise<boolean>, { timeout, interval }: { timeout: number, interval: number }): Promise<void> {
-  const deadline = performance.now() + timeout
-  while (!(await ready())) {
-    if (performance.now() > deadline)
-      throw new Error(`not ready after ${timeout} ms`)
-    await sleep(interval)
-  }
-}
-
-/**
- * Runs the Slidev dev server alone, pointed at a poll server that the test runs (and may
- * kill) itself, as `npm start` would point it. Resolves once the deck answers. The e2e
- * project's global setup (sharedDeck.ts) runs one for all its files.
- */
-export async function startDeck(options: { pollUrl: string, timeoutMs?: number }): Promise<RunningDeck> {
+export async function startDeck(options: { pollUrl: string }): Promise<RunningDeck> {
   const port = await freePort()
   const child = spawn(process.execPath, [SLIDEV_BIN, 'slides.md', '--port', String(port)], {
     cwd: KIT_ROOT,
@@ -39,27 +30,18 @@ export async function startDeck(options: { pollUrl: string, timeoutMs?: number }
   let output = ''
   child.stdout!.on('data', chunk => output += chunk)
   child.stderr!.on('data', chunk => output += chunk)
-  const exited = new Promise<void>(resolve => child.on('exit', () => resolve()))
-  const url = `http://localhost:${port}`
-  /** True once the deck answers; throws (ending the wait at once) when Slidev has exited. */
-  const answers = async (): Promise<boolean> => {
-    if (child.exitCode !== null)
-      throw new Error(`Slidev exited with code ${child.exitCode}`)
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
-      await response.body?.cancel()
-      return true
-    }
-    catch {
-      return false
-    }
-  }
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+  return { url: `http://localhost:${port}`, port, output: () => output, exited, stop: () => stopChild(child, exited.then(() => {})) }
+}
+
+/** True once the deck at `url` answers a request. */
+export async function deckAnswers(url: string): Promise<boolean> {
   try {
-    await waitUntil(answers, { timeout: options.timeoutMs ?? 90_000, interval: 300 })
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    await response.body?.cancel()
+    return true
   }
   catch {
-    await stopChild(child, exited)
-    throw new Error(`The deck did not start:\n${output}`)
+    return false
   }
-  return { url, port, stop: () => stopChild(child, exited) }
 }
