@@ -12,8 +12,7 @@ import { extname, join, normalize } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser, HEADLESS_BROWSER_ARGS } from '../../lib/findBrowser'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
 
 const SHOTS_DIR = join(KIT_ROOT, 'test-results', 'poll-views')
@@ -49,7 +48,8 @@ beforeAll(async () => {
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   mkdirSync(SHOTS_DIR, { recursive: true })
-  browser = await chromium.launch({ executablePath: findBrowser(), args: [...HEADLESS_BROWSER_ARGS] })
+  // The e2e project's shared Chromium (support/sharedDeck.ts); closing this connection closes the context made here.
+  browser = await chromium.connect(inject('browserWsEndpoint'))
   page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage()
 })
 
