@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
+import { motionDone } from './support/motionDone'
 
 const SHOTS_DIR = join(KIT_ROOT, 'test-results', 'poll-views')
 const MIN_POLL_TEXT_PX = 32
@@ -115,7 +116,7 @@ describe('poll views on a 1080p projector', () => {
     await page.evaluate(() => (window as unknown as { growCloud: () => void }).growCloud())
     await page.waitForFunction(count => document.querySelectorAll('.word-cloud__word').length > count, Object.keys(before).length)
     // Past the fade-in and the growth, for the screenshot.
-    await page.waitForTimeout(700)
+    await motionDone(page)
     await page.screenshot({ path: join(SHOTS_DIR, 'cloud-grown.png') })
     const after = await where()
     expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length)

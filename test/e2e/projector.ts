@@ -16,6 +16,7 @@ import { socketUrl } from '../../poll/protocol'
 import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { TestSocket } from '../poll/support/testSocket'
 import { measureSlide } from './support/measureSlide'
+import { motionDone } from './support/motionDone'
 
 const SHOTS_DIR = join(KIT_ROOT, 'test-results', 'slides')
 /** The rule for a poll slide: any text the room must read is at least this big at 1080p. */
@@ -58,17 +59,7 @@ async function show(no: number): Promise<void> {
     await page.locator(`.slidev-page-${no} .mermaid svg`).first().waitFor({ timeout: 20_000 })
   if (await page.locator(`.slidev-page-${no} .poll-live`).count() > 0)
     await page.locator(`.slidev-page-${no} .join-panel__code`).waitFor({ timeout: 20_000 })
-  await motionDone()
-}
-
-/**
- * Resolves once nothing on the page is moving: the slide transition, click reveals and
- * fades have ended (endless animations aside), and Vue has dropped its transition classes.
- */
-async function motionDone(): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every(animation => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)
-    && !document.querySelector('[class*="-enter-"], [class*="-leave-"]'), undefined, { timeout: 20_000 })
+  await motionDone(page)
 }
 
 function problems(no: number, state: string, texts: MeasuredText[], pollSlide: boolean): string[] {
@@ -145,7 +136,7 @@ export function projectorTests(): void {
         await presenter.control('reveal', id)
         await page.locator(`.slidev-page-${no} .poll-live__status`, { hasText: 'Answer revealed' }).waitFor({ timeout: 20_000 })
         // The reveal fades in and the bars glide; measure where they end.
-        await motionDone()
+        await motionDone(page)
         found.push(...problems(no, ' (revealed)', await page.evaluate(measureSlide, no), true))
         await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
       }
