@@ -107,6 +107,9 @@ describe('the vote page for scale and open polls, in Chromium at 390×844', () =
     await page.getByText('Answer received: 5.', { exact: false }).waitFor(WAIT)
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('5')
     expect(await page.locator('[role=radio][tabindex="0"]').allTextContents()).toEqual(['5'])
+    // The keyboard focus is drawn: the global focus ring, not the browser's default.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth)).toBe('3px')
+    await shot(page, 'scale-keyboard')
     expect(await axeViolations(page)).toEqual([])
 
     await page.reload()
