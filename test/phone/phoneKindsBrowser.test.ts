@@ -116,6 +116,11 @@ describe('the vote page for scale and open polls, in Chromium at 390×844', () =
     await page.getByText('Answer received: 5.', { exact: false }).waitFor(WAIT)
     expect(await page.getByRole('radio', { name: '5' }).getAttribute('aria-checked')).toBe('true')
 
+    // A narrow phone wraps the row; every point stays a 44 px target.
+    await page.setViewportSize({ width: 320, height: 700 })
+    expect(await smallTargets(page)).toEqual([])
+    await shot(page, 'scale-narrow-320')
+
     expect(await deck.control('close', scalePoll.id)).toMatchObject({ type: 'ack' })
     expect(await deck.control('reveal', scalePoll.id)).toMatchObject({ type: 'ack' })
     await page.getByRole('heading', { name: /1 answer, median 5/ }).waitFor(WAIT)
