@@ -52,10 +52,15 @@ export function answerKey(text: string): string {
   return stripped === '' ? folded : stripped
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+// Built on first use, not on import: a phone browser without Intl.Segmenter (Firefox
+// before 125) must still load the vote page; it counts code points (the server decides).
+let segmenter: Intl.Segmenter | undefined
 
 /** Grapheme clusters in `text`: what the 60-character limit counts. */
 export function graphemeCount(text: string): number {
+  if (typeof Intl.Segmenter !== 'function')
+    return [...text].length
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   let count = 0
   for (const _ of segmenter.segment(text))
     count++

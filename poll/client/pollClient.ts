@@ -45,6 +45,9 @@ type AckedRequest
     | { type: 'scale', poll: string, round: number, value: number }
     | { type: 'answer', poll: string, round: number, text: string }
 
+/** An open answer as the server stored it (normalised) and the group it joined. */
+export interface StoredAnswer { text: string, key: string }
+
 export type VoteResult = { ok: true, vote: PendingVote } | { ok: false, vote: PendingVote, code: ErrorCode, message: string }
 
 /** A control or select that was refused, or could not be sent (`offline`). */
@@ -97,8 +100,11 @@ export interface PollClient {
    * the snapshot's `myVotes` says whether it was stored.
    */
   scale: (poll: string, round: number, value: number) => Promise<void>
-  /** Participant: gives an answer to an open poll; as `scale`, and the snapshot's `myAnswers` says what was stored. */
-  answer: (poll: string, round: number, text: string) => Promise<void>
+  /**
+   * Participant: gives an answer to an open poll; as `scale`, and the snapshot's `myAnswers` says
+   * what was stored. Resolves with the text as stored, so the phone shows what the room may see.
+   */
+  answer: (poll: string, round: number, text: string) => Promise<StoredAnswer>
   /** Redial now instead of waiting for the backoff (e.g. on the browser's `online` event). */
   reconnect: () => void
   close: () => void
@@ -108,7 +114,7 @@ export interface PollClient {
 export function createPollClient(options: PollClientOptions): PollClient {
   const { random = Math.random, pingIntervalMs = 20_000 } = options
   const pendingVotes = new Map<string, PendingVote>()
-  const requests = new Map<string, { resolve: () => void, reject: (error: PollRequestError) => void }>()
+  const requests = new Map<string, { resolve: (ack: AckMessage | undefined) => void, reject: (error: PollRequestError) => void }>()
   const idPrefix = Math.floor(random() * 36 ** 6).toString(36)
   let counter = 0
   let socket: WebSocketLike | undefined
@@ -211,7 +217,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
         send({ type: 'vote', ...vote })
     }
     else if (message.type === 'ack') {
-      settle(message.id, undefined)
+      settle(message.id, undefined, message)
     }
     else if (message.type === 'error') {
       lastError = message.code
@@ -232,11 +238,11 @@ export function createPollClient(options: PollClientOptions): PollClient {
     }
   }
 
-  function settle(id: string, error: { code: ErrorCode, message: string } | undefined): void {
+  function settle(id: string, error: { code: ErrorCode, message: string } | undefined, ack?: AckMessage): void {
     const request = requests.get(id)
     if (request) {
       requests.delete(id)
-      return error ? request.reject(new PollRequestError(error.code, error.message)) : request.resolve()
+      return error ? request.reject(new PollRequestError(error.code, error.message)) : request.resolve(ack)
     }
     const vote = [...pendingVotes.values()].find(pending => pending.id === id)
     if (!vote)
@@ -245,7 +251,8 @@ export function createPollClient(options: PollClientOptions): PollClient {
     options.onVote?.(error ? { ok: false, vote, code: error.code, message: error.message } : { ok: true, vote })
   }
 
-  function request(message: AckedRequest): Promise<void> {
+  /** Sends a message and settles with its ack (undefined when a snapshot settled it), or rejects with the error. */
+  function acked(message: AckedRequest): Promise<AckMessage | undefined> {
     if (!joined)
       return Promise.reject(new PollRequestError('offline', 'Not connected to the poll server.'))
     const id = nextId()
@@ -253,6 +260,17 @@ export function createPollClient(options: PollClientOptions): PollClient {
       requests.set(id, { resolve, reject })
       send({ ...message, id })
     })
+  }
+
+  async function request(message: AckedRequest): Promise<void> {
+    await acked(message)
+  }
+
+  async function answer(poll: string, round: number, text: string): Promise<StoredAnswer> {
+    const stored = (await acked({ type: 'answer', poll, round, text }))?.answer
+    if (!stored)
+      throw new PollRequestError('server-error', 'The server did not say what it stored.')
+    return { text: stored.text, key: stored.key }
   }
 
   function stop(): void {
@@ -283,7 +301,7 @@ export function createPollClient(options: PollClientOptions): PollClient {
     exclude: address => request({ type: 'exclude', address }),
     moderate: (poll, keys, status) => request({ type: 'moderate', poll, keys, status }),
     scale: (poll, round, value) => request({ type: 'scale', poll, round, value }),
-    answer: (poll, round, text) => request({ type: 'answer', poll, round, text }),
+    answer,
     reconnect() {
       if (stopped || socket)
         return
@@ -299,6 +317,8 @@ export function createPollClient(options: PollClientOptions): PollClient {
     },
   }
 }
+
+type AckMessage = Extract<ServerMessage, { type: 'ack' }>
 
 function voteKey(poll: string, round: number): string {
   return `${poll}#${round}`

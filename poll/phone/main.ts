@@ -2,13 +2,14 @@
 // presenter's poll, sends votes, and keeps the screen in step with the server.
 import type { PollClient } from '../client'
 import type { PhoneScreen, PhoneState } from './phoneState'
-import type { VoteScreen } from './views'
-import { createPollClient, loadDeviceId } from '../client'
+import type { LiveScreen } from './screenParts'
+import { checkAnswer } from '../answerText'
+import { createPollClient, loadDeviceId, PollRequestError } from '../client'
 import { CloseCode, socketUrl } from '../protocol'
 import { setText } from './dom'
 import { cleanJoinCode, joinCodeFromLocation } from './joinCode'
-import { initialPhoneState, linkLabel, savedVote, screenOf, withServerMessage, withVoteResult, withVoteSent } from './phoneState'
-import { connectingScreen, joinScreen, revealedScreen, voteScreen, waitingScreen } from './views'
+import { initialPhoneState, linkLabel, savedVote, scaleValue, screenOf, withAnswerError, withAnswerResult, withAnswerSent, withServerMessage, withVoteResult, withVoteSent } from './phoneState'
+import { connectingScreen, joinScreen, pollScreen, revealedScreen, waitingScreen } from './views'
 
 const LAST_CODE_KEY = 'pm-workshop-poll-code'
 
@@ -18,7 +19,7 @@ const device = loadDeviceId()
 let state: PhoneState = { ...initialPhoneState, code: joinCodeFromLocation(location) }
 let client: PollClient | undefined
 let screenKey = ''
-let voting: VoteScreen | undefined
+let voting: LiveScreen | undefined
 /** The code as last typed or linked, kept in the form after a refusal so a typo can be corrected. */
 let tried = ''
 
@@ -35,7 +36,7 @@ function join(typed: string): void {
     return
   }
   client?.close()
-  state = { ...state, code, joinError: '', poll: null, sending: null, voteError: '', link: 'connecting' }
+  state = { ...state, code, joinError: '', poll: null, sending: null, voteError: '', answering: null, answerError: '', link: 'connecting' }
   render()
   client = createPollClient({
     url: socketUrl(location.origin),
@@ -85,8 +86,41 @@ function vote(choice: number): void {
     return
   if (state.sending?.choice === choice || (!state.sending && savedVote(poll) === choice))
     return
-  client.vote(poll.id, poll.round, choice)
-  set(withVoteSent(state, { poll: poll.id, round: poll.round, choice }))
+  const sent = { poll: poll.id, round: poll.round, choice }
+  set(withVoteSent(state, sent))
+  if (poll.kind === 'choice') {
+    client.vote(poll.id, poll.round, choice)
+    return
+  }
+  // Scale votes are requests: not resent after a reconnect (the snapshot's myVotes tells what was stored).
+  const vote = { id: '', ...sent }
+  client.scale(poll.id, poll.round, scaleValue(poll, choice)).then(
+    () => set(withVoteResult(state, { ok: true, vote })),
+    (error: unknown) => set(withVoteResult(state, { ok: false, vote, ...refusal(error) })),
+  )
+}
+
+function answer(raw: string): void {
+  const poll = state.poll
+  if (!client || !poll || poll.status !== 'open')
+    return
+  // The same check the server makes, so an empty or long answer is explained without a round trip.
+  const checked = checkAnswer(raw)
+  if (!checked.ok) {
+    set(withAnswerError(state, checked.reason))
+    return
+  }
+  const sent = { poll: poll.id, round: poll.round }
+  set(withAnswerSent(state, { ...sent, text: raw }))
+  client.answer(poll.id, poll.round, raw).then(
+    stored => set(withAnswerResult(state, { ok: true, ...sent, ...stored })),
+    (error: unknown) => set(withAnswerResult(state, { ok: false, ...sent, ...refusal(error) })),
+  )
+}
+
+/** A refused or unsent request's code, in the shape the state functions take. */
+function refusal(error: unknown): { code: PollRequestError['code'], message: string } {
+  return error instanceof PollRequestError ? { code: error.code, message: error.message } : { code: 'server-error', message: String(error) }
 }
 
 function lastCode(): string {
@@ -118,7 +152,7 @@ function render(): void {
     element = joinScreen(state, state.joinError ? tried : lastCode(), join)
   }
   else if (screen === 'vote') {
-    voting = voteScreen(state, vote)
+    voting = pollScreen(state, { vote, answer })
     element = voting.element
   }
   else {

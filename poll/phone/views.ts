@@ -2,19 +2,15 @@
 // vote screen also has an update function for changes that keep its structure.
 import type { ParticipantPoll } from '../protocol'
 import type { PhoneState } from './phoneState'
+import type { LiveScreen } from './screenParts'
 import { choiceLetter as letter } from '../choiceLetter'
 import { percentages } from '../percentages'
 import { h, setText } from './dom'
+import { openScreen } from './openView'
 import { savedVote, shownVote, voteStatus } from './phoneState'
-
-/** The screen's heading: it gets focus when the screen changes, so a screen reader reads it. */
-function heading(kicker: string, title: string): HTMLHeadingElement {
-  return h('h1', { tabindex: -1 }, h('span', { class: 'kicker' }, kicker), ' ', title)
-}
-
-function screen(...children: Parameters<typeof h>[2][]): HTMLElement {
-  return h('section', { class: 'screen' }, ...children)
-}
+import { openResults, scaleResults, yourAnswer } from './revealKinds'
+import { scaleScreen } from './scaleView'
+import { heading, pollKicker, screen } from './screenParts'
 
 export function joinScreen(state: PhoneState, lastCode: string, onJoin: (code: string) => void): HTMLElement {
   const input = h('input', {
@@ -58,15 +54,26 @@ export function waitingScreen(): HTMLElement {
   )
 }
 
-export interface VoteScreen {
-  element: HTMLElement
-  update: (state: PhoneState) => void
+export interface PollActions {
+  /** A choice, or a scale point's index. */
+  vote: (index: number) => void
+  answer: (text: string) => void
 }
 
-export function voteScreen(state: PhoneState, onVote: (choice: number) => void): VoteScreen {
+/** The open (or closed) poll, as its kind asks. */
+export function pollScreen(state: PhoneState, actions: PollActions): LiveScreen {
+  const kind = state.poll!.kind
+  if (kind === 'scale')
+    return scaleScreen(state, actions.vote)
+  if (kind === 'open')
+    return openScreen(state, actions.answer)
+  return voteScreen(state, actions.vote)
+}
+
+function voteScreen(state: PhoneState, onVote: (choice: number) => void): LiveScreen {
   const poll = state.poll!
   const open = poll.status === 'open'
-  const kicker = open ? (poll.round > 1 ? `Round ${poll.round}: vote again` : 'Voting open') : 'Voting closed'
+  const kicker = pollKicker(poll.status, poll.round, 'vote')
   const buttons = poll.choices.map((choice, index) => {
     const parts = [
       h('span', { 'class': 'letter', 'aria-hidden': 'true' }, letter(index)),
@@ -103,18 +110,28 @@ export function revealedScreen(state: PhoneState): HTMLElement {
   const reveal = poll.reveal
   if (!reveal)
     return waitingScreen()
+  const debrief = reveal.debrief.length === 0
+    ? []
+    : [h('h2', {}, 'Talk about it'), h('ul', { class: 'debrief' }, ...reveal.debrief.map(question => h('li', {}, question)))]
+  if (poll.kind !== 'choice') {
+    return screen(
+      heading('Results', poll.title),
+      h('p', { class: 'situation' }, poll.question),
+      yourAnswer(poll),
+      reveal.rationale && h('p', { class: 'rationale' }, reveal.rationale),
+      h('h2', {}, poll.kind === 'scale' ? 'Where the room stands' : 'Answers on the screen'),
+      poll.kind === 'scale' ? scaleResults(poll) : openResults(poll),
+      ...debrief,
+    )
+  }
   const mine = savedVote(poll)
   const yours = mine === null
     ? 'You did not vote this round.'
     : mine === reveal.answer
       ? `Your vote: ${letter(mine)}. ${poll.choices[mine]}: the intended answer.`
       : `Your vote: ${letter(mine)}. ${poll.choices[mine]}.`
-  const debrief = reveal.debrief.length === 0
-    ? []
-    : [h('h2', {}, 'Talk about it'), h('ul', { class: 'debrief' }, ...reveal.debrief.map(question => h('li', {}, question)))]
   return screen(
     heading('Answer revealed', poll.title),
-    // Scale and open polls have no intended answer (their screens come with the kinds' phone UI).
     reveal.answer !== null && h('p', { class: 'answer' }, 'Intended answer: ', h('strong', {}, `${letter(reveal.answer)}. ${poll.choices[reveal.answer] ?? ''}`)),
     h('p', { class: 'yours' }, yours),
     h('p', { class: 'rationale' }, reveal.rationale),

@@ -8,10 +8,10 @@ import { performance } from 'node:perf_hooks'
 export const OPEN_ANSWER_VARIETY = 500
 
 /** What phone `choice` sends to a poll of this kind (its value or its answer text). */
-function sendFor(phone: Phone, poll: PollDefinition): Promise<void> {
+async function sendFor(phone: Phone, poll: PollDefinition): Promise<void> {
   if (poll.kind === 'scale')
     return phone.client.scale(poll.id, 1, poll.min + phone.choice)
-  return phone.client.answer(poll.id, 1, `Answer number ${phone.choice % OPEN_ANSWER_VARIETY}`)
+  await phone.client.answer(poll.id, 1, `Answer number ${phone.choice % OPEN_ANSWER_VARIETY}`)
 }
 
 /** Every phone answers a scale or open poll at once; `duplicateShare` of them send it twice (the second is a repeat, not counted). */

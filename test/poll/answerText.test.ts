@@ -21,6 +21,18 @@ describe('open answer normalisation', () => {
     expect(normaliseAnswer('ok\u{E0041}\u{E0042}')).toBe('ok')
   })
 
+  it('counts code points in a browser without Intl.Segmenter instead of failing to load', () => {
+    const { Segmenter } = Intl
+    Reflect.deleteProperty(Intl, 'Segmenter')
+    try {
+      expect(graphemeCount('ab👩‍💻')).toBe(5)
+    }
+    finally {
+      Object.assign(Intl, { Segmenter })
+    }
+    expect(graphemeCount('ab👩‍💻')).toBe(3)
+  })
+
   it('keeps HTML- and script-looking text verbatim, as text', () => {
     const html = '<script>alert("x")</script>'
     expect(checkAnswer(html)).toEqual({ ok: true, text: html, key: '<script>alert("x")</script>' })

@@ -197,7 +197,7 @@ describe('poll client', () => {
     await expect(opening).resolves.toBeUndefined()
     await expect(reveal).rejects.toMatchObject({ code: 'bad-transition' })
   })
-  it('sends scale votes, open answers and moderation as requests settled by the server\'s ack or error', async () => {
+  it('sends scale votes, open answers and moderation as requests settled by the server\'s ack or error, an answer with the text as stored', async () => {
     const { client, socket } = fakeClient()
     stop = client.close
     await expect(client.scale('s', 1, 4)).rejects.toMatchObject({ code: 'offline' })
@@ -212,6 +212,10 @@ describe('poll client', () => {
     socket(0).receive({ type: 'error', code: 'too-many-answers', message: 'one', id: answer!.id })
     await expect(placed).resolves.toBeUndefined()
     await expect(answered).rejects.toMatchObject({ code: 'too-many-answers' })
+    const again = client.answer('o', 1, ' planning. ')
+    const [, repeat] = socket(0).sentOfType('answer') as { id: string }[]
+    socket(0).receive({ type: 'ack', id: repeat!.id, answer: { poll: 'o', round: 1, text: 'planning.', key: 'planning' } })
+    await expect(again).resolves.toEqual({ text: 'planning.', key: 'planning' })
     void client.moderate('o', 'pending', 'approved').catch(() => {})
     expect(socket(0).sentOfType('moderate')).toMatchObject([{ type: 'moderate', poll: 'o', keys: 'pending', status: 'approved' }])
   })
