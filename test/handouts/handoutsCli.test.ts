@@ -186,6 +186,18 @@ describe('npm run handouts --results (all four documents, one browser)', () => {
     expect(report).toContain(`${library.scenarios.length - 7} other scenarios in the library were not polled`)
   })
 
+  it('prints the fixture\'s scale and open polls, and closes with what the room will do differently', () => {
+    const report = text.report!
+    expect(report).toContain('The room moved 1 point towards executor.')
+    expect(report).toContain('Round 1: 20 votes, median 4')
+    expect(report).toContain('Round 2: 19 votes, median 5')
+    expect(report).toContain('6× Planning')
+    expect(report).toContain('3 answers are not shown')
+    const closing = report.lastIndexOf('What the room will do differently')
+    expect(closing).toBeGreaterThan(report.indexOf('Clear results'))
+    expect(report.slice(closing)).toContain('5× Ask the product manager why')
+  })
+
   it('numbers pages "Page N of M" under a running header with the kit title', () => {
     for (const [name, document] of Object.entries(pdf)) {
       const count = document.pages.length
