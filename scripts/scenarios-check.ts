@@ -34,10 +34,16 @@ try {
   const warnings = giveawayIssues(dir, library)
   for (const warning of warnings)
     console.error(formatIssue(warning))
-  const sectionCount = library.sections.filter(section => section.scenarioIds.length > 0).length
+  const sectionCount = library.sections.filter(section => section.pollIds.length > 0).length
   const scenarioCount = library.scenarios.length
   const warned = warnings.length === 0 ? '' : `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
-  console.log(`✓ ${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid${warned} (${relative(process.cwd(), join(dir, INDEX_FILE))})`)
+  // Scale and open polls have no answer to check for give-aways, but they are polls the room meets: count them too.
+  const scales = library.prompts.filter(prompt => prompt.kind === 'scale').length
+  const opens = library.prompts.length - scales
+  const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+  const parts = [counted(scenarioCount, 'scenario'), ...(scales > 0 ? [counted(scales, 'scale poll')] : []), ...(opens > 0 ? [counted(opens, 'open poll')] : [])]
+  const polls = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+  console.log(`✓ ${polls} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid${warned} (${relative(process.cwd(), join(dir, INDEX_FILE))})`)
 
   // The plans name the kit's own slides and scenarios, so they are checked only against the kit's library.
   if (values.dir === undefined) {
