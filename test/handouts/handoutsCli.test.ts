@@ -227,14 +227,15 @@ describe('npm run handouts --results (all four documents, one browser)', () => {
     }
   })
 
-  it('makes tagged PDFs that embed only the kit\'s Inter font', () => {
+  it('makes tagged PDFs that embed only the kit\'s fonts: Inter, and Noto Emoji for the room\'s emoji', () => {
     for (const name of DOCUMENTS) {
       const file = join(out, `${name}.pdf`)
       expect(readFileSync(file).includes('/StructTreeRoot'), name).toBe(true)
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
       expect(fonts.length, name).toBeGreaterThan(0)
       for (const line of fonts)
-        expect(line, name).toMatch(/^[A-Z]{6}\+Inter-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+        expect(line, name).toMatch(/^[A-Z]{6}\+(?:Inter|NotoEmoji)-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+      expect(fonts.some(line => line.includes('NotoEmoji')), name).toBe(name === 'report')
     }
   })
 
