@@ -9,7 +9,7 @@ import { scaleChart } from '../scaleChart.ts'
 import { plural } from './documentShell.ts'
 
 const ROUND_COLOURS = ['#94a3b8', '#0f766e']
-const ROUND_NAMES = ['start of the session', 'end of the session']
+const ROUND_NAMES = ['first placing', 'end of the session']
 
 function roundTitle(round: number, rounds: number): string {
   return rounds === 2 ? `Round ${round} · ${ROUND_NAMES[round - 1]}` : `Round ${round}`
