@@ -89,6 +89,23 @@ describe('open polls in the session report', () => {
     expect(body).toContain('<span class="count">1×</span> <bdi>תכנון ושיתוף</bdi>')
   })
 
+  it('heads each round of an open poll asked twice', () => {
+    const results = fixture()
+    const [round] = results.openPolls![0]!.rounds
+    results.openPolls![0]!.rounds = [round!, { ...round!, round: 2, respondents: 3, answers: 3, approved: [{ text: 'Glue', count: 3, approved: true }] }]
+    const text = bodyText(report(results))
+    expect(text).toContain('Round 1 20 people gave 20 answers')
+    expect(text).toContain('Round 2 3 people gave 3 answers; approved answers , most frequent first: 3× Glue')
+  })
+
+  it('leaves the new sections out of a report on results without scale or open polls', () => {
+    const { scales: _scales, openPolls: _openPolls, ...choiceOnly } = fixture()
+    const html = report({ ...choiceOnly, version: 1 })
+    expect(html).not.toContain('The room in its own words')
+    expect(html).not.toContain('What the room will do differently')
+    expect(html).not.toContain('<bdi>')
+  })
+
   it('says so when nothing was approved', () => {
     const results = fixture()
     results.openPolls![0]!.rounds[0]!.approved = []
