@@ -129,3 +129,11 @@ export const remoteDelivery = {
   ],
   hybrid: 'Hybrid rooms: put one facilitator in charge of the remote people, read the chat aloud before each reveal, and pair remote participants with each other, not with the room.',
 } as const
+
+/** Scale and open polls: no intended answer, so the guide says how to run them instead. */
+export const promptAdvice = {
+  intro: 'These polls have no right answer: nobody is marked wrong, and the session report shows them in their own section.',
+  scale: 'Open round 1 when it comes up. Open round 2 at the end of the session, before the closing poll: the report shows both histograms and how far the room\'s median moved. Ask who moved, not who is right.',
+  open: 'Answers wait on the presenter screen that joined as moderator: approve or hide each group, or approve every pending one at once. Answers matching the built-in word list arrive hidden; you may still approve them. Only approved answers reach the projector, the phones after the reveal, the results export and the report, which gives the rest as a count.',
+  closing: 'It closes the report as "what the room will do differently": approve generously, hide only what names a person or is not meant for the room.',
+} as const

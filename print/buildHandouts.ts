@@ -89,7 +89,7 @@ function renderHtml(kind: DocumentKind, { library, plan, analysis, images }: Sou
     return answerSheet({ library, deck: plan, paper })
   if (kind === 'facilitator')
     return facilitatorGuide({ library, plan, paper, slideImages: images })
-  return sessionReport({ analysis: analysis!, kitTitle: plan.title, paper, polls: plan.polls })
+  return sessionReport({ analysis: analysis!, kitTitle: plan.title, paper, polls: plan.polls, pollOrder: library.sections.flatMap(section => section.pollIds) })
 }
 
 /** Which documents a run builds. */

@@ -6,9 +6,13 @@ import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { UserFacingError } from '../lib/userFacingError'
+import { EMOJI_FAMILY, emojiFaceCss, emojiPartsFor } from './emojiFont.ts'
 
 /** The family name documents use in `font-family`. */
 export const FONT_FAMILY = 'Inter'
+
+/** The whole `font-family` list: Inter, then emoji, then whatever the machine has. */
+export const FONT_STACK = `'${FONT_FAMILY}', '${EMOJI_FAMILY}', sans-serif`
 
 /** The weights the print styles use; any other weight would be synthesised. */
 export const FONT_WEIGHTS = [400, 600, 700] as const
@@ -25,13 +29,20 @@ let subsetRanges: Map<string, Array<[number, number]>> | undefined
  * `@font-face` rules for Inter with the font files inlined: only the subsets (latin,
  * cyrillic, greek, …) that hold a character of `text`, so a handout in English carries two
  * of the seven and Chromium parses a fraction of the CSS. Choosing whole subsets by their
- * unicode-range can never drop a glyph Inter has.
+ * unicode-range can never drop a glyph Inter has. `roomText` (answers typed by the room,
+ * any script) is printed at the regular weight only, so a subset only it needs comes in
+ * that weight alone; its emoji come from Noto Emoji.
  */
-export function fontFaceCss(text: string): string {
+export function fontFaceCss(text: string, roomText = ''): string {
   const used = subsetsFor(text)
+  const roomOnly = subsetsFor(roomText).filter(subset => !used.includes(subset))
+  const inter = [...unicodeRanges().values()].flat()
+  const emoji = emojiPartsFor(text + roomText, code => inter.some(([from, to]) => code >= from && code <= to))
   return [
     ...FONT_WEIGHTS.flatMap(weight => used.map(subset => face(subset, weight, 'normal'))),
     ...used.filter(subset => ITALIC_SUBSETS.includes(subset)).map(subset => face(subset, 400, 'italic')),
+    ...roomOnly.map(subset => face(subset, 400, 'normal')),
+    ...(emoji.length > 0 ? [emojiFaceCss(emoji)] : []),
   ].join('\n')
 }
 

@@ -5,7 +5,7 @@ import type { Paper } from './paper.ts'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { KIT_ROOT } from '../lib/kitPaths.ts'
-import { FONT_FAMILY, fontFaceCss } from './fonts.ts'
+import { FONT_STACK, fontFaceCss } from './fonts.ts'
 import { cssString } from './html.ts'
 import { paperSizes } from './paper.ts'
 
@@ -22,10 +22,14 @@ export interface PrintStyleOptions {
   text: string
 }
 
+/** The room's own words: documents print every answer text inside a <bdi> (escaped, so it holds no '<'). */
+const ROOM_TEXT = /<bdi>([^<]*)<\/bdi>/g
+
 /** The complete stylesheet for one document. */
 export function printStyles({ paper, kitTitle, documentTitle, text }: PrintStyleOptions): string {
-  const font = `'${FONT_FAMILY}', sans-serif`
-  return `${fontFaceCss(`${kitTitle}${documentTitle}${text}`)}
+  const font = FONT_STACK
+  const roomText = [...text.matchAll(ROOM_TEXT)].map(match => match[1]).join('')
+  return `${fontFaceCss(`${kitTitle}${documentTitle}${text.replace(ROOM_TEXT, '')}`, roomText)}
 @page {
   size: ${paperSizes[paper].css};
   margin: 20mm 17mm 18mm 17mm;

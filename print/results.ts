@@ -10,10 +10,12 @@ import type { z } from 'zod'
 import type { ScenarioLibrary } from '../content/loadScenarios.ts'
 import type { Scenario } from '../content/scenarioSchema.ts'
 import type { PollResult, SessionResults } from '../poll/results/resultsFormat.ts'
+import type { OpenAnalysis, ScaleAnalysis } from './promptResults.ts'
 import { readFileSync } from 'node:fs'
 import { displayPath } from '../lib/displayPath.ts'
 import { UserFacingError } from '../lib/userFacingError.ts'
 import { RESULTS_FORMAT, sessionResultsSchema } from '../poll/results/resultsFormat.ts'
+import { analyseOpen, analyseScale } from './promptResults.ts'
 
 /** A poll is worth revisiting from this split on… */
 export const WORTH_REVISITING_SPLIT = 0.85
@@ -52,6 +54,10 @@ export interface SessionAnalysis {
   polls: PollAnalysis[]
   /** Scenarios of the library that the session never polled. */
   unpolled: number
+  /** Scale polls, in the order they were first opened. */
+  scales: ScaleAnalysis[]
+  /** Open polls, in the order they were first opened. */
+  openPolls: OpenAnalysis[]
 }
 
 /** Reads and validates a results export; every failure is a UserFacingError with a one-line message. */
@@ -101,7 +107,13 @@ export function analyseSession(results: SessionResults, library: ScenarioLibrary
     || (a.final?.matched ?? 1) - (b.final?.matched ?? 1)
     || order.get(a.poll.id)! - order.get(b.poll.id)!)
   const polled = new Set(results.polls.map(poll => poll.id))
-  return { results, polls, unpolled: library.scenarios.filter(scenario => !polled.has(scenario.id)).length }
+  return {
+    results,
+    polls,
+    unpolled: library.scenarios.filter(scenario => !polled.has(scenario.id)).length,
+    scales: (results.scales ?? []).map(analyseScale),
+    openPolls: (results.openPolls ?? []).map(analyseOpen),
+  }
 }
 
 /** Distribution, match share, split and shift of one poll. */

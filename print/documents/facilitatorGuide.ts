@@ -3,12 +3,13 @@ import type { ScenarioLibrary } from '../../content/loadScenarios.ts'
 import type { SectionId } from '../../content/sections.ts'
 import type { Paper } from '../paper.ts'
 import type { NumberedScenario } from '../sessionPolls.ts'
-import { audience, partNotes, peerInstructionInBrief, peerInstructionSteps, preparationChecklist, remoteDelivery, roomAdvice } from '../../content/facilitation.ts'
+import { audience, partNotes, peerInstructionInBrief, peerInstructionSteps, preparationChecklist, promptAdvice, remoteDelivery, roomAdvice } from '../../content/facilitation.ts'
 import { keyPoints, learningObjectives, sourceArticle } from '../../content/learningGoals.ts'
 import { toneOf } from '../../content/roleTone.ts'
-import { sections } from '../../content/sections.ts'
+import { sectionById, sections } from '../../content/sections.ts'
 import { summarisePlan } from '../../content/sessionPlanSummary.ts'
 import { html } from '../html.ts'
+import { CLOSING_POLL_ID } from '../promptResults.ts'
 import { sessionScenarios, usualWrongAnswer } from '../sessionPolls.ts'
 import { talkingPoints } from '../talkingPoints.ts'
 import { documentShell, keepWithNext, plural } from './documentShell.ts'
@@ -58,6 +59,7 @@ export function facilitatorGuide({ library, plan, paper, slideImages = new Map()
   const byAlias = new Map(slides.flatMap(slide => slide.alias ? [[slide.alias, slide] as const] : []))
   const cuts = (plan.plan?.cutsWhenLate ?? []).flatMap(alias => byAlias.get(alias) ?? [])
   const minutes = plan.plan?.minutes ?? plan.totalMinutes
+  const pollSlides = pollSlidesOf(plan)
 
   const pollBlock = ({ scenario, label }: NumberedScenario) => html`
 <div class="poll-inline keyed tone-${toneOf(scenario.answer)}">
@@ -140,6 +142,24 @@ ${cuts.length > 0 ? html`<div class="box"><h3>If you run late, cut in this order
     <h2 id="running-polls">Running a poll: peer instruction</h2>
     <ol>${peerInstructionSteps.map(step => html`<li>${step}</li>`)}</ol>
   </div>
+  ${library.prompts.length > 0
+    ? html`<div class="keep">
+    <h2 id="room-polls">Polls without a right answer</h2>
+    <p class="section-intro">${promptAdvice.intro}</p>
+    <p class="small"><strong>Moderating open answers.</strong> ${promptAdvice.open}</p>
+  </div>
+  ${library.prompts.map((prompt) => {
+    const section = sectionById(prompt.section)
+    const slide = pollSlides.get(prompt.id)
+    return html`<div class="poll-inline prompt-inline keep">
+    <p class="poll-inline__head"><strong>${prompt.title}</strong> <span class="muted">· ${prompt.kind === 'scale' ? `scale ${prompt.min}–${prompt.max}, ${prompt.minLabel} to ${prompt.maxLabel}` : `open, up to ${plural(prompt.maxAnswers, 'answer')} each`} · ${mins(prompt.minutes)} min · ${section ? `part ${section.number}, ${section.title}` : prompt.section}${slide === undefined ? ', on no slide of this plan yet' : `, slide ${slide}`}</span></p>
+    <p class="question">${prompt.question}</p>
+    ${prompt.kind === 'scale' ? html`<p class="small"><strong>Two rounds:</strong> ${promptAdvice.scale}</p>` : ''}
+    ${prompt.id === CLOSING_POLL_ID ? html`<p class="small"><strong>Closing:</strong> ${promptAdvice.closing}</p>` : ''}
+    <p class="small"><strong>Debrief:</strong> ${prompt.debrief.join(' ')}</p>
+  </div>`
+  })}`
+    : ''}
   <div class="pair">
     <div class="box"><h3>A room that splits</h3><p>${roomAdvice.split}</p></div>
     <div class="box"><h3>A room that agrees</h3><p>${roomAdvice.unanimous}</p></div>

@@ -38,10 +38,16 @@ export async function scenariosCheckMain(argv: string[], io: CliIo): Promise<num
     const warnings = giveawayIssues(dir, library)
     for (const warning of warnings)
       io.stderr(`${formatIssue(warning)}\n`)
-    const sectionCount = library.sections.filter(section => section.scenarioIds.length > 0).length
+    const sectionCount = library.sections.filter(section => section.pollIds.length > 0).length
     const scenarioCount = library.scenarios.length
     const warned = warnings.length === 0 ? '' : `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
-    io.stdout(`✓ ${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid${warned} (${relative(process.cwd(), join(dir, INDEX_FILE))})\n`)
+    // Scale and open polls have no answer to check for give-aways, but they are polls the room meets: count them too.
+    const scales = library.prompts.filter(prompt => prompt.kind === 'scale').length
+    const opens = library.prompts.length - scales
+    const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+    const parts = [counted(scenarioCount, 'scenario'), ...(scales > 0 ? [counted(scales, 'scale poll')] : []), ...(opens > 0 ? [counted(opens, 'open poll')] : [])]
+    const polls = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+    io.stdout(`✓ ${polls} in ${sectionCount} section${sectionCount === 1 ? '' : 's'} valid${warned} (${relative(process.cwd(), join(dir, INDEX_FILE))})\n`)
 
     // The plans name the kit's own slides and scenarios, so they are checked only against the kit's library.
     if (values.dir === undefined) {

@@ -186,6 +186,18 @@ describe('npm run handouts --results (all four documents, one browser)', () => {
     expect(report).toContain(`${library.scenarios.length - 7} other scenarios in the library were not polled`)
   })
 
+  it('prints the fixture\'s scale and open polls, and closes with what the room will do differently', () => {
+    const report = text.report!
+    expect(report).toContain('The room moved 1 point towards executor.')
+    expect(report).toContain('Round 1: 20 votes, median 4')
+    expect(report).toContain('Round 2: 19 votes, median 5')
+    expect(report).toContain('6× Planning')
+    expect(report).toContain('3 answers are not shown')
+    const closing = report.lastIndexOf('What the room will do differently')
+    expect(closing).toBeGreaterThan(report.indexOf('Clear results'))
+    expect(report.slice(closing)).toContain('5× Ask the product manager why')
+  })
+
   it('numbers pages "Page N of M" under a running header with the kit title', () => {
     for (const [name, document] of Object.entries(pdf)) {
       const count = document.pages.length
@@ -215,14 +227,15 @@ describe('npm run handouts --results (all four documents, one browser)', () => {
     }
   })
 
-  it('makes tagged PDFs that embed only the kit\'s Inter font', () => {
+  it('makes tagged PDFs that embed only the kit\'s fonts: Inter, and Noto Emoji for the room\'s emoji', () => {
     for (const name of DOCUMENTS) {
       const file = join(out, `${name}.pdf`)
       expect(readFileSync(file).includes('/StructTreeRoot'), name).toBe(true)
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
       expect(fonts.length, name).toBeGreaterThan(0)
       for (const line of fonts)
-        expect(line, name).toMatch(/^[A-Z]{6}\+Inter-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+        expect(line, name).toMatch(/^[A-Z]{6}\+(?:Inter|NotoEmoji)-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+      expect(fonts.some(line => line.includes('NotoEmoji')), name).toBe(name === 'report')
     }
   })
 

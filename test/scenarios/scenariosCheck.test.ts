@@ -21,7 +21,7 @@ describe('npm run scenarios:check', () => {
   it('prints a one-line summary each for the shipped library and plans, and exits 0', async () => {
     const { status, stdout, stderr } = await check()
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' })
-    expect(stdout).toMatch(/^✓ \d+ scenarios in 5 sections valid \(scenarios[\\/]index\.yaml\)\n✓ session plans valid \(plans[\\/]session-plans\.yaml; 60: [\d.]+ of 60 min, \d+ polls · 90: [\d.]+ of 90 min, \d+ polls\)\n$/)
+    expect(stdout).toMatch(/^✓ \d+ scenarios, 1 scale poll and 2 open polls in 5 sections valid \(scenarios[\\/]index\.yaml\)\n✓ session plans valid \(plans[\\/]session-plans\.yaml; 60: [\d.]+ of 60 min, \d+ polls · 90: [\d.]+ of 90 min, \d+ polls\)\n$/)
   })
 
   it('prints located problems without a stack trace and exits 1', async () => {
