@@ -47,9 +47,9 @@ describe('scalePoll on the projector', () => {
       rounds: [{ round: 1, counts: [2, 2, 0, 0, 0, 0, 0], voters: 4, median: 1.5 }, { round: 2, counts: [0, 0, 0, 4, 0, 0, 0], voters: 4, median: 4 }],
     }))
     const wrapper = renderScale(fake)
-    expect(wrapper.find('.scale-histogram--compare').exists()).toBe(true)
+    // Across the slide: fourteen bars do not fit beside the join panel.
+    expect(wrapper.find('.prompt-live__wide .scale-histogram--compare').exists()).toBe(true)
     expect(wrapper.find('.scale-histogram__summary').text()).toBe('Median 1–2 → 4 (2.5 points towards Executor)')
-    expect(wrapper.find('.prompt-live__debrief').text()).toContain('What pulls you there?')
   })
 
   it('draws the static card in print, with no live poll', () => {
@@ -83,6 +83,7 @@ describe('scalePoll in the presenter view', () => {
     fake.setPoll(scalePoll({ status: 'revealed', rounds: [{ round: 1, counts: [0, 1, 0, 0, 0, 0, 0], voters: 1, median: 2 }] }))
     await presenter.vm.$nextTick()
     expect(presenter.find('.prompt-live__room-sees').text()).toBe('The room sees: results and debrief')
+    expect(projector.find('.prompt-live__debrief').text()).toContain('What pulls you there?')
     expect(projector.find('.scale-histogram__summary').text()).toBe('1 answer · median 2')
   })
 })
