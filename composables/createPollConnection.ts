@@ -39,6 +39,12 @@ export interface PollConnection {
   display: (poll: string, patch: Partial<PollDisplay>) => Promise<void>
   /** Stops counting the votes of the devices from `address`; resolves once committed. */
   exclude: (address: string) => Promise<void>
+  /** This link said `moderator: true` in its hello: it gets every answer with its status, and may moderate. */
+  readonly moderator: Readonly<ShallowRef<boolean>>
+  /** Approves or hides answer groups of an open poll (a moderating link only); resolves once committed. */
+  moderate: (poll: string, keys: readonly string[] | 'pending', status: 'approved' | 'hidden') => Promise<void>
+  /** The presenter's own screen moderates, a projector does not: redials with the new hello when it changes. */
+  setModerator: (on: boolean) => void
   /** Uses a token typed by the presenter (a poll server on another computer: `--show-token`). */
   useToken: (token: string) => void
   /** Tries again now (e.g. the browser came back online). */
@@ -55,6 +61,8 @@ export interface CreatePollConnectionOptions {
   /** Origin of the deck, quoted in the advice for --allow-origin. */
   deckOrigin?: string
   random?: () => number
+  /** Say `moderator: true` in the hello: the presenter's own screen, never a projector. */
+  moderator?: boolean
 }
 
 const TOKEN_STORAGE_PREFIX = 'pm-workshop-presenter-token:'
@@ -71,6 +79,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
   const crowded = shallowRef<readonly CrowdedAddress[]>([])
   const current = shallowRef<string | null>(null)
   const polls = shallowRef<ReadonlyMap<string, PresenterPoll>>(new Map())
+  const moderator = shallowRef(options.moderator ?? false)
   let client: PollClient | undefined
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let attempt = 0
@@ -128,7 +137,8 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     client = createPollClient({
       url: socketUrl(serverUrl),
       WebSocket: options.WebSocket,
-      hello: { role: 'presenter', token },
+      // Omitted rather than false for a projector: the hello a projector always sent.
+      hello: moderator.value ? { role: 'presenter', token, moderator: true } : { role: 'presenter', token },
       random,
       onMessage: receive,
       onStatus(next) {
@@ -228,6 +238,18 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
     },
     exclude(address) {
       return client ? client.exclude(address) : Promise.reject(new Error('Not connected to the poll server.'))
+    },
+    moderator,
+    moderate(poll, keys, status) {
+      return client ? client.moderate(poll, keys === 'pending' ? keys : [...keys], status) : Promise.reject(new Error('Not connected to the poll server.'))
+    },
+    setModerator(on) {
+      if (on === moderator.value)
+        return
+      moderator.value = on
+      // The queue is sent per link: only a new hello turns it on or off.
+      if (!closed)
+        restart()
     },
     useToken(token) {
       typedToken = token.trim()

@@ -17,8 +17,8 @@ export interface UseLivePollOptions {
   /** The scenario id, which is the poll id. */
   id: string
   choiceCount: number
-  /** Index of the intended answer: the show of hands reads its band against it. */
-  answer: number
+  /** Index of the intended answer: the show of hands reads its band against it. Null for scale and open polls: no peer instruction. */
+  answer: number | null
   /** True where this instance may act: the current slide of the presenter view. */
   controls: MaybeRefOrGetter<boolean>
   /** True in the presenter view's tab: it saves a show of hands once the server is back. */
@@ -105,9 +105,11 @@ export function useLivePoll({ id, choiceCount, answer, controls: controlsSource,
   })
   const resultsForRoom = computed(() => status.value === 'revealed' || display.value.showResults || (!fromServer.value && hands.counted.value))
   const allowed = computed(() => live.value ? allowedActions(status.value, round.value) : new Set<ControlAction>())
-  const peer = computed(() => live.value
-    ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer ?? answer, comparing: display.value.compareRounds })
-    : handsStep(hands.tally.value.counts, answer, hands.revealed.value))
+  const peer = computed(() => answer === null
+    ? undefined
+    : live.value
+      ? peerStep({ status: status.value, round: round.value, rounds: rounds.value, answer: server.value!.answer ?? answer, comparing: display.value.compareRounds })
+      : handsStep(hands.tally.value.counts, answer, hands.revealed.value))
 
   function setDisplay(patch: Partial<RoomDisplay>): void {
     if (Object.keys(patch).length === 0 || !controls.value || !live.value)

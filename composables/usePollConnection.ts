@@ -1,6 +1,6 @@
 import type { InjectionKey } from 'vue'
 import type { PollConnection } from './createPollConnection'
-import { configs } from '@slidev/client'
+import { configs, useNav } from '@slidev/client'
 import { inject } from 'vue'
 import { createPollConnection } from './createPollConnection'
 import { RECONNECT_GRACE_HEADMATTER_KEY, reconnectGraceMs } from './linkGrace'
@@ -20,11 +20,15 @@ export function usePollConnection(): PollConnection {
   const provided = inject(POLL_CONNECTION_KEY, undefined)
   if (provided)
     return provided
-  shared ??= connectFromDeckConfig()
+  // The presenter route moderates open answers; a projector window (any other route) must not get them.
+  const moderator = useNav().isPresenter.value
+  shared ??= connectFromDeckConfig(moderator)
+  // A tab that moves between the play and presenter routes remounts its slides, which lands here.
+  shared.setModerator(moderator)
   return shared
 }
 
-function connectFromDeckConfig(): PollConnection {
+function connectFromDeckConfig(moderator: boolean): PollConnection {
   const { url, ignored } = resolvePollServerUrl({
     env: import.meta.env.VITE_POLL_SERVER_URL,
     headmatter: configs[POLL_SERVER_HEADMATTER_KEY],
@@ -36,6 +40,7 @@ function connectFromDeckConfig(): PollConnection {
     WebSocket: globalThis.WebSocket,
     storage: globalThis.localStorage,
     deckOrigin: globalThis.location?.origin,
+    moderator,
   })
   globalThis.addEventListener?.('online', () => connection.retry())
   return connection

@@ -15,6 +15,14 @@ export function polledScenarioIds(slideContent: string): string[] {
   return [...slideContent.matchAll(SCENARIO_COMPONENT)].map(match => match[1]!)
 }
 
+// A scale or open poll: `<ScalePoll id="…" />` or `<OpenPoll id="…" />`. Not numbered like the scenario polls.
+const PROMPT_COMPONENT = /<(?:ScalePoll|OpenPoll)\s(?:[^>]*\s)?id=["']([a-z0-9-]+)["']/g
+
+/** The scale and open poll ids a slide places. */
+export function placedPromptIds(slideContent: string): string[] {
+  return [...slideContent.matchAll(PROMPT_COMPONENT)].map(match => match[1]!)
+}
+
 /** One slide as the facilitator plans it: its title, its minutes, and the note itself. */
 export interface PlannedSlide {
   /** 1-based slide number, as Slidev shows it. */
@@ -27,6 +35,8 @@ export interface PlannedSlide {
   content: string
   /** Scenario ids the slide polls, in order; empty for a slide without a poll. */
   polls: string[]
+  /** Scale and open poll ids the slide places, in order (unnumbered: they are not in `DeckPlan.polls`); optional for hand-made plans. */
+  prompts?: string[]
   /** The slide's source: the deck file and its 1-based line, for messages. */
   source: { file: string, line: number }
   /** The slide's `routeAlias`, the name session plans use for it. */
@@ -75,8 +85,8 @@ export function minutesFromNote(note: string | undefined): number | undefined {
 }
 
 export interface LoadDeckPlanOptions {
-  /** Where poll slides take their minutes from (default: the kit's scenario library). */
-  library?: Pick<ScenarioLibrary, 'byId'>
+  /** Where poll slides take their minutes from (default: the kit's scenario library); without `promptsById`, no scale or open poll is known. */
+  library?: Pick<ScenarioLibrary, 'byId'> & Partial<Pick<ScenarioLibrary, 'promptsById'>>
   /** The deck's entry file (default: slides.md). */
   entry?: string
   /** Show the deck as this plan runs it; without one, every slide that is not hidden in the markdown. */
@@ -86,10 +96,12 @@ export interface LoadDeckPlanOptions {
 /**
  * Parses the deck the way Slidev does and groups its slides by source file, with timings:
  * a poll slide's time is its scenario's `minutes` (one number, in one place), any other
- * slide's is the `[N min]` its note starts with.
+ * slide's is the `[N min]` its note starts with. A scale or open poll placed again later
+ * (its round 2) is a shorter re-ask: that slide's note gives its minutes.
  */
 export async function loadDeckPlan(root: string, { library, entry = 'slides.md', plan }: LoadDeckPlanOptions = {}): Promise<DeckPlan> {
-  const scenarios = (library ?? loadScenarioLibrary()).byId
+  const { byId: scenarios, promptsById: prompts = new Map() } = library ?? loadScenarioLibrary()
+  const placedPrompts = new Set<string>()
   const seen: SeenSlide[] = []
   let collecting = true
   // The same extension the running deck gets from setup/preparser.ts, so guide and deck agree.
@@ -108,11 +120,14 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md',
     const title = slide.title?.trim() || `(untitled slide ${number})`
     const notes = slide.note?.trim() ?? ''
     const polls = polledScenarioIds(slide.content)
+    const slidePrompts = placedPromptIds(slide.content)
+    const firstAsked = slidePrompts.filter(id => !placedPrompts.has(id))
+    slidePrompts.forEach(id => placedPrompts.add(id))
     const source = { file, line: slide.source.start + 1 }
     const where = `${file}:${source.line}  slide ${number} "${title}"`
     const noteMinutes = minutesFromNote(notes)
     let minutes = (noteMinutes ?? 0) + optionalAskMinutes(notes)
-    if (polls.length > 0) {
+    if (polls.length > 0 || firstAsked.length > 0) {
       minutes = optionalAskMinutes(notes)
       for (const id of polls) {
         const scenario = scenarios.get(id)
@@ -121,15 +136,22 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md',
         else
           problems.push(`${where}: it polls "${id}", which is not in the scenario library`)
       }
+      for (const id of firstAsked) {
+        const prompt = prompts.get(id)
+        if (prompt)
+          minutes += prompt.minutes
+        else
+          problems.push(`${where}: it places "${id}", which is not a scale or open poll in the scenario library`)
+      }
       if (noteMinutes !== undefined)
         problems.push(`${where}: a poll slide takes its time from its scenario's minutes (${minutes}); remove "[${noteMinutes} min]" from its notes`)
     }
     else if (noteMinutes === undefined) {
       problems.push(notes
-        ? `${where}: its notes must start with the minutes to spend, e.g. [3 min]`
+        ? `${where}: its notes must start with the minutes to spend, e.g. [3 min]${slidePrompts.length > 0 ? ' (a poll asked again takes its time from its notes)' : ''}`
         : `${where}: it has no facilitator notes; add an HTML comment at the end of the slide`)
     }
-    if (!notes && polls.length > 0)
+    if (!notes && (polls.length > 0 || firstAsked.length > 0))
       problems.push(`${where}: it has no facilitator notes; add an HTML comment at the end of the slide`)
 
     let part = parts.at(-1)
@@ -138,7 +160,7 @@ export async function loadDeckPlan(root: string, { library, entry = 'slides.md',
       parts.push(part)
     }
     const alias = typeof slide.frontmatter.routeAlias === 'string' ? slide.frontmatter.routeAlias : undefined
-    part.slides.push({ number, title, minutes, notes, content: slide.content, polls, source, alias })
+    part.slides.push({ number, title, minutes, notes, content: slide.content, polls, prompts: slidePrompts, source, alias })
     part.minutes += minutes
   }
 

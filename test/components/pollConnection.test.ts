@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { createPollConnection } from '../../composables/createPollConnection'
+import { openPoll } from '../poll/support/kindDefinitions'
 import { startTestServer } from '../poll/support/testServer'
 import { TestSocket } from '../poll/support/testSocket'
 
@@ -26,8 +27,8 @@ afterEach(async () => {
 /** Polls the way the old hand-written loop did (every 25 ms, about 5 s in all), naming what it waited for when it gives up. */
 const waitFor = (what: string) => ({ timeout: 5_000, interval: 25, message: `timed out waiting for ${what}` })
 
-function connect(serverUrl: string): PollConnection {
-  const connection = createPollConnection({ serverUrl, WebSocket: DeckSocket, fetch: fetchAsDeck, deckOrigin: DECK_ORIGIN })
+function connect(serverUrl: string, moderator = false): PollConnection {
+  const connection = createPollConnection({ serverUrl, WebSocket: DeckSocket, fetch: fetchAsDeck, deckOrigin: DECK_ORIGIN, moderator })
   cleanup.push(() => connection.close())
   return connection
 }
@@ -109,5 +110,33 @@ describe('the deck\'s connection to a real poll server', () => {
     cleanup.push(() => t.stop())
     await vi.waitUntil(() => connection.status.value === 'open', waitFor('open again'))
     expect(connection.downSince.value).toBeNull()
+  })
+
+  it('moderates from the presenter\'s screen only: its hello says moderator, a projector\'s does not', async () => {
+    const t = await startTestServer({ definitions: [openPoll] })
+    cleanup.push(() => t.stop())
+    const presenter = connect(t.httpUrl, true)
+    const projector = connect(t.httpUrl)
+    await vi.waitUntil(() => presenter.status.value === 'open' && projector.status.value === 'open', waitFor('both open'))
+    await presenter.control('open', openPoll.id)
+    const phone = await TestSocket.participant(t.wsUrl, t.code)
+    cleanup.push(() => phone.close())
+    phone.send({ type: 'answer', id: 'a1', poll: openPoll.id, round: 1, text: 'Planning' })
+    await phone.next(message => message.type === 'ack' && message.id === 'a1')
+
+    const groups = (connection: PollConnection) => connection.polls.value.get(openPoll.id)?.answers?.[0]?.groups ?? []
+    await vi.waitUntil(() => groups(presenter).length === 1, waitFor('the queue'))
+    expect(groups(presenter)).toEqual([{ key: 'planning', text: 'Planning', count: 1, status: 'pending', flagged: false }])
+    expect(groups(projector)).toEqual([])
+    await expect(projector.moderate(openPoll.id, ['planning'], 'approved')).rejects.toThrow()
+
+    await presenter.moderate(openPoll.id, 'pending', 'approved')
+    await vi.waitUntil(() => groups(projector).length === 1, waitFor('the approved answer on the projector'))
+    expect(groups(projector)).toEqual([{ key: 'planning', text: 'Planning', count: 1 }])
+
+    // A tab that leaves the presenter route says hello again, without moderator.
+    presenter.setModerator(false)
+    await vi.waitUntil(() => presenter.status.value === 'open' && groups(presenter)[0]?.status === undefined, waitFor('the projector\'s view'))
+    expect(presenter.moderator.value).toBe(false)
   })
 })

@@ -99,6 +99,34 @@ describe('minutes of a poll slide', () => {
   })
 })
 
+describe('minutes of a scale or open poll slide', () => {
+  const root = mkdtempSync(join(tmpdir(), 'deck-plan-prompts-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+  const library = loadScenarioLibrary()
+  const scale = library.prompts.find(prompt => prompt.kind === 'scale')!
+
+  async function planOf(markdown: string) {
+    writeFileSync(join(root, 'slides.md'), markdown)
+    return loadDeckPlan(root, { library })
+  }
+
+  it('come from the poll file where it is first asked, and from the note where it is asked again', async () => {
+    const plan = await planOf(`# Scale\n\n<ScalePoll id="${scale.id}" />\n\n<!--\nRun it.\n-->\n\n---\n\n# Again\n\n<ScalePoll id="${scale.id}" />\n\n<!--\n[1.5 min]\nRound 2.\n-->\n`)
+    expect(plan.problems).toEqual([])
+    expect(plan.parts[0]!.slides.map(slide => [slide.minutes, slide.prompts])).toEqual([[scale.minutes, [scale.id]], [1.5, [scale.id]]])
+    // Unnumbered: the scenario polls keep their numbers on slide, phone and handout.
+    expect(plan.polls).toEqual([])
+  })
+
+  it('are a problem when the poll does not exist, or a round 2 has no minutes', async () => {
+    const plan = await planOf(`# Open\n\n<OpenPoll id="no-such-poll" />\n\n<!--\nRun it.\n-->\n\n---\n\n# Scale\n\n<ScalePoll id="${scale.id}" />\n\n<!--\nRun it.\n-->\n\n---\n\n# Again\n\n<ScalePoll id="${scale.id}" />\n\n<!--\nRound 2.\n-->\n`)
+    expect(plan.problems).toEqual([
+      'slides.md:1  slide 1 "Open": it places "no-such-poll", which is not a scale or open poll in the scenario library',
+      'slides.md:20  slide 3 "Again": its notes must start with the minutes to spend, e.g. [3 min] (a poll asked again takes its time from its notes)',
+    ])
+  })
+})
+
 describe('scenarios on the slides', () => {
   it('refer only to scenarios in the library, one or more per section', async () => {
     const plan = await loadDeckPlan(KIT_ROOT)

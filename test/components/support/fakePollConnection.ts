@@ -8,6 +8,7 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
   const hands: { poll: string, round: number, counts: number[] }[] = []
   const displays: { poll: string, patch: Partial<PollDisplay> }[] = []
   const exclusions: string[] = []
+  const moderations: { poll: string, keys: readonly string[] | 'pending', status: 'approved' | 'hidden' }[] = []
   const connection = {
     serverUrl: 'http://localhost:3040',
     status: shallowRef<PollLinkStatus>(status),
@@ -35,6 +36,13 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
       exclusions.push(address)
       connection.crowded.value = connection.crowded.value.map(entry => entry.address === address ? { ...entry, excluded: true } : entry)
     },
+    moderator: shallowRef(false),
+    async moderate(poll: string, keys: readonly string[] | 'pending', status: 'approved' | 'hidden') {
+      moderations.push({ poll, keys, status })
+    },
+    setModerator(on: boolean) {
+      connection.moderator.value = on
+    },
     useToken() {},
     retry() {},
     close() {},
@@ -45,5 +53,5 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     connection.polls.value = new Map([...connection.polls.value, [poll.id, poll]])
   }
 
-  return { connection, controls, hands, displays, exclusions, setPoll }
+  return { connection, controls, hands, displays, exclusions, moderations, setPoll }
 }

@@ -1,4 +1,5 @@
-// Stands in for virtual:scenario-library: one scenario, "dark-mode", whose answer is C.
+// Stands in for virtual:scenario-library: one scenario, "dark-mode", whose answer is C,
+// a 1–7 scale "where-now" and an open poll "one-word".
 export default {
   sections: [{ id: 'defining-roles', number: 1, title: 'Defining the roles', scenarioIds: ['dark-mode'] }],
   scenarios: [{
@@ -15,4 +16,8 @@ export default {
     difficulty: 'contested',
     tags: [],
   }],
+  prompts: [
+    { kind: 'scale', id: 'where-now', section: 'skills', title: 'Where are you today?', question: 'Where do you stand?', min: 1, max: 7, minLabel: 'Visionary', maxLabel: 'Executor', debrief: ['What pulls you there?'], minutes: 4 },
+    { kind: 'open', id: 'one-word', section: 'defining-roles', title: 'One word', question: 'One word for what a project manager does.', maxAnswers: 1, debrief: ['Which words surprise you?'], minutes: 3 },
+  ],
 }
