@@ -1,8 +1,9 @@
-// The two suites that drive the shared deck (support/sharedDeck.ts). Each starts its own
+// The suites that drive the shared deck (support/sharedDeck.ts). Each starts its own
 // poll server on the one port the deck points at, so they run here, one after the other,
 // while the other test files run beside them.
 import { beforeAll, inject, vi } from 'vitest'
 import { projectorTests } from './projector'
+import { promptPollTests } from './promptPolls'
 import { roomSyncTests } from './roomSync'
 import { deckAnswers } from './support/startDeck'
 
@@ -14,3 +15,4 @@ beforeAll(async () => {
 
 projectorTests()
 roomSyncTests()
+promptPollTests()

@@ -10,3 +10,12 @@ export async function pollSlideNumber(scenarioId: string): Promise<number> {
     throw new Error(`No slide of the deck polls ${scenarioId}`)
   return poll.slide
 }
+
+/** The first slide of the running deck (default plan) that asks a scale or open poll. */
+export async function promptSlideNumber(promptId: string): Promise<number> {
+  const deck = await loadDeckPlan(KIT_ROOT, { plan: choosePlan(loadSessionPlans(), undefined) })
+  const slide = deck.parts.flatMap(part => part.slides).find(slide => slide.prompts?.includes(promptId))
+  if (!slide)
+    throw new Error(`No slide of the deck asks ${promptId}`)
+  return slide.number
+}
