@@ -14,8 +14,7 @@ import { parseArgs } from 'node:util'
 import { KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
 import { round } from './lib/benchServer'
 import { runMain } from './lib/runMain'
-
-const TSX_BIN = join(KIT_ROOT, 'node_modules/tsx/dist/cli.mjs')
+import { START_NODE_ARGS } from './lib/spawnPollServer'
 
 runMain(async () => {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })
@@ -30,8 +29,8 @@ runMain(async () => {
     slidev.push((await timeStart([SLIDEV_BIN, 'slides.md', '--port', String(port)], `http://localhost:${port}`)).deckMs)
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'))
     try {
-      // `npm start` runs tsx scripts/start.ts; npm's own start-up is left out of both sides.
-      const kit = await timeStart([TSX_BIN, 'scripts/start.ts', '--host', '127.0.0.1', '--port', '0', '--deck-port', String(port + 1), '--data-dir', dataDir], `http://localhost:${port + 1}`, /Deck: http/)
+      // Exactly as `npm start` runs it; npm's own start-up is left out of both sides.
+      const kit = await timeStart([...START_NODE_ARGS, '--host', '127.0.0.1', '--port', '0', '--deck-port', String(port + 1), '--data-dir', dataDir], `http://localhost:${port + 1}`, /Deck: http/)
       kitDeck.push(kit.deckMs)
       kitBanner.push(kit.bannerMs!)
     }

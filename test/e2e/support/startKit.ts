@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
 import { KIT_ROOT } from '../../../lib/kitPaths'
+import { START_NODE_ARGS } from '../../../scripts/lib/spawnPollServer'
 
 export interface RunningKit {
   /** The deck, e.g. `http://localhost:41234`. */
@@ -36,7 +37,7 @@ export function freePort(): Promise<number> {
  */
 export async function startKit(options: { dataDir: string, session: string, timeoutMs?: number }): Promise<RunningKit> {
   const deckPort = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--host', '127.0.0.1', '--port', '0', '--deck-port', String(deckPort), '--data-dir', options.dataDir, '--session', options.session], {
+  const child = spawn(process.execPath, [...START_NODE_ARGS, '--host', '127.0.0.1', '--port', '0', '--deck-port', String(deckPort), '--data-dir', options.dataDir, '--session', options.session], {
     cwd: KIT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, BROWSER: 'none', NO_COLOR: '1' },
