@@ -77,7 +77,7 @@ export function participantHandout({ library, deck, paper }: ParticipantHandoutI
 </table>
 <section class="page-break">
   ${routingGuidePage()}
-  ${selfPlacementBlock()}
+  ${selfPlacementBlock(scalePoints(library))}
 </section>
 <section class="page-break">
 ${roleCheatSheet()}
@@ -110,4 +110,11 @@ ${roleCheatSheet()}
 ${worksheetPage()}`
 
   return documentShell({ paper, kitTitle: deck.title, documentTitle: PARTICIPANT_TITLE, body })
+}
+
+/** The points of the library's self-placement scale poll; 1–7 for a library without one. */
+function scalePoints(library: ScenarioLibrary): number[] {
+  const scale = library.prompts.find(prompt => prompt.kind === 'scale')
+  const [min, max] = scale?.kind === 'scale' ? [scale.min, scale.max] : [1, 7]
+  return Array.from({ length: max - min + 1 }, (_, index) => min + index)
 }

@@ -25,14 +25,14 @@ export function glossaryBlock(): SafeHtml {
 <dl class="glossary">${glossary.map(entry => html`<dt>${entry.term}</dt><dd>${entry.meaning}</dd>`)}</dl>`
 }
 
-/** The visionary–executor scale to mark. */
-export function selfPlacementBlock(): SafeHtml {
+/** The visionary–executor scale to mark, with the points the deck's scale poll asks (`points`), so paper and poll agree. */
+export function selfPlacementBlock(points: readonly number[]): SafeHtml {
   return html`
 <section class="box keep self-placement">
   <h3>Visionary or executor?</h3>
   <div class="scale">
     <div class="scale-end tone-product"><strong>${selfPlacement.left.label}</strong><span>${selfPlacement.left.text}</span></div>
-    <ol class="scale-steps">${[1, 2, 3, 4, 5].map(step => html`<li>${step}</li>`)}</ol>
+    <ol class="scale-steps">${points.map(step => html`<li>${step}</li>`)}</ol>
     <div class="scale-end tone-project"><strong>${selfPlacement.right.label}</strong><span>${selfPlacement.right.text}</span></div>
   </div>
   <ul>${selfPlacement.prompts.map(prompt => html`<li>${prompt}</li>`)}</ul>

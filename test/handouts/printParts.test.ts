@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadDeckPlan, polledScenarioIds } from '../../content/deckPlan'
+import { loadScenarioLibrary } from '../../content/loadScenarios'
+import { choosePlan, loadSessionPlans } from '../../content/loadSessionPlans'
 import { sections } from '../../content/sections'
 import { KIT_ROOT } from '../../lib/kitPaths'
 import { writeFileAtomic } from '../../lib/writeAtomic'
@@ -133,6 +135,20 @@ describe('facilitator notes', () => {
     const polled = plan.parts.flatMap(part => part.slides).flatMap(slide => polledScenarioIds(slide.content))
     expect(polled).toHaveLength(6)
     expect(polled[0]).toBe('warmup-dark-mode-question')
+  })
+})
+
+describe('the self-placement scale', () => {
+  it('prints on the handout the points the deck\'s scale poll asks, so paper and phones agree', async () => {
+    const shipped = loadScenarioLibrary()
+    const scale = shipped.prompts.find(prompt => prompt.kind === 'scale')
+    if (scale?.kind !== 'scale')
+      throw new Error('The shipped library has no scale poll')
+    const deck = await loadDeckPlan(KIT_ROOT, { library: shipped, plan: choosePlan(loadSessionPlans(), undefined) })
+    const steps = /<ol class="scale-steps">(.*?)<\/ol>/s.exec(participantHandout({ library: shipped, deck, paper: 'a4' }))?.[1] ?? ''
+    const points = [...steps.matchAll(/<li>(-?\d+)<\/li>/g)].map(match => Number(match[1]))
+    expect(points).toEqual(Array.from({ length: scale.max - scale.min + 1 }, (_, index) => scale.min + index))
+    expect(points).toHaveLength(7)
   })
 })
 
