@@ -28,12 +28,6 @@ let kit: RunningKit
 let browser: Browser
 let presenter: Page
 let projector: Page
-/**
- * Poll-server sockets the presenter view's tab has open. Read once the page has settled,
- * not as a maximum: on a fresh clone Vite reloads the page when its first compile finds more
- * dependencies, and the old page's socket may report its close after the new one opened.
- */
-let presenterPollSocketsOpen = 0
 const phones: Page[] = []
 const contexts: BrowserContext[] = []
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-poll-'))
@@ -75,13 +69,23 @@ beforeAll(async () => {
   const deckContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   contexts.push(deckContext)
   presenter = await deckContext.newPage()
-  presenter.on('websocket', (socket) => {
-    // npm start points the deck at localhost:<poll port>.
-    if (new URL(socket.url()).port !== new URL(kit.pollUrl).port)
-      return
-    presenterPollSocketsOpen++
-    socket.on('close', () => presenterPollSocketsOpen--)
-  })
+  // Counts the poll-server sockets each page load opens, inside the page: on a fresh clone Vite
+  // reloads the page when its first compile finds more dependencies, and a socket of the page
+  // that was replaced may never report its close to the test.
+  await presenter.addInitScript((pollPort) => {
+    const Native = globalThis.WebSocket
+    const open = new Set<WebSocket>()
+    ;(globalThis as unknown as { pollSocketsOpen: () => number }).pollSocketsOpen = () => open.size
+    globalThis.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols)
+        if (new URL(String(url)).port !== pollPort)
+          return
+        open.add(this)
+        this.addEventListener('close', () => open.delete(this))
+      }
+    }
+  }, new URL(kit.pollUrl).port)
   await presenter.goto(`${kit.deckUrl}/presenter/${SLIDE}`)
   // The first load compiles the deck; the poll slide then fetches the token and joins.
   await presenter.getByRole('button', { name: /Open voting/ }).waitFor({ timeout: 90_000 })
@@ -208,7 +212,7 @@ describe('a live poll from npm start to the reveal', () => {
       await projector.screenshot({ path: join(RESULTS_DIR, 'slide-revealed.png') })
       // The current slide, the next-slide preview and the preloaded poll slides all share one socket.
       expect(await presenter.locator('.poll-live').count()).toBeGreaterThan(1)
-      expect(presenterPollSocketsOpen).toBe(1)
+      expect(await presenter.evaluate(() => (globalThis as unknown as { pollSocketsOpen: () => number }).pollSocketsOpen())).toBe(1)
       await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-revealed.png') })
     })
 
