@@ -44,84 +44,109 @@ const messages: Partial<Record<ErrorCode, string>> = {
 
 /** Wires one accepted WebSocket. `address` is used, in memory only, to throttle guessing. */
 export function handleConnection(socket: WebSocket, address: string, context: ConnectionContext): void {
-  const { hub, throttles } = context
-  const bucket = new TokenBucket(context.rateLimit.burst, context.rateLimit.perSecond)
-  let role: 'participant' | 'presenter' | undefined
-  let device = ''
-  let dropped = 0
-  let lastRateWarning = 0
+  // eslint-disable-next-line no-new -- the socket's listeners hold the connection
+  new Connection(socket, address, context)
+}
 
-  const fail = (code: ErrorCode, id?: string, reason = messages[code] ?? code) => {
-    send(socket, { type: 'error', code, message: reason, ...(id === undefined ? {} : { id }) })
-  }
-  const refuse = (code: ErrorCode, closeCode: number, reason: string) => {
-    fail(code, undefined, reason)
-    socket.close(closeCode, code)
-  }
-  const refuseThrottled = (waitMs: number) =>
-    refuse('too-many-attempts', CloseCode.rateLimited, `Too many wrong codes; try again in ${Math.ceil(waitMs / 1000)} s.`)
+/**
+ * A class rather than closures over one function's scope: its methods are shared by every
+ * socket, where each closure costs every socket its own function object (~0.6 KB per phone,
+ * 3 MB at 5,000). The socket's three listeners are what keep it alive.
+ */
+class Connection {
+  private readonly bucket: TokenBucket
+  private readonly helloTimer: ReturnType<typeof setTimeout>
+  private role: 'participant' | 'presenter' | undefined
+  private device = ''
+  private dropped = 0
+  private lastRateWarning = 0
 
-  const helloTimer = setTimeout(() => socket.close(CloseCode.helloTimeout, 'hello expected'), context.helloTimeoutMs)
-  context.limits.opened(address)
-  const greet = (as: 'participant' | 'presenter') => {
-    clearTimeout(helloTimer)
-    role = as
-    context.limits.greeted(address)
+  constructor(private readonly socket: WebSocket, private readonly address: string, private readonly context: ConnectionContext) {
+    this.bucket = new TokenBucket(context.rateLimit.burst, context.rateLimit.perSecond)
+    this.helloTimer = setTimeout(closeSilent, context.helloTimeoutMs, socket)
+    context.limits.opened(address)
+    // `ws` reports protocol violations (e.g. frames over maxPayload) here and closes the socket itself.
+    socket.on('error', ignore)
+    socket.on('close', () => this.closed())
+    socket.on('message', (data, isBinary) => this.received(data, isBinary))
   }
-  // `ws` reports protocol violations (e.g. frames over maxPayload) here and closes the socket itself.
-  socket.on('error', () => {})
-  socket.on('close', () => {
-    clearTimeout(helloTimer)
-    context.limits.closed(address, role !== undefined)
-    hub.remove(socket)
-  })
 
-  socket.on('message', (data, isBinary) => {
-    if (!bucket.take()) {
-      dropped++
-      if (dropped > context.rateLimit.burst * 2) {
-        socket.close(CloseCode.rateLimited, 'rate-limited')
+  private closed(): void {
+    clearTimeout(this.helloTimer)
+    this.context.limits.closed(this.address, this.role !== undefined)
+    this.context.hub.remove(this.socket)
+  }
+
+  private received(data: WebSocket.RawData, isBinary: boolean): void {
+    const { context } = this
+    if (!this.bucket.take()) {
+      this.dropped++
+      if (this.dropped > context.rateLimit.burst * 2) {
+        this.socket.close(CloseCode.rateLimited, 'rate-limited')
       }
-      else if (Date.now() - lastRateWarning > 1000) {
-        lastRateWarning = Date.now()
-        fail('rate-limited', undefined, 'Too many messages; slow down.')
+      else if (Date.now() - this.lastRateWarning > 1000) {
+        this.lastRateWarning = Date.now()
+        this.fail('rate-limited', undefined, 'Too many messages; slow down.')
       }
       return
     }
-    dropped = 0
+    this.dropped = 0
     if (isBinary)
-      return fail('bad-message')
+      return this.fail('bad-message')
     // Parsing and handling wait for the inbox's next slice; a socket gone by then is skipped
     // (its phone resends what was not acknowledged when it reconnects).
-    context.inbox.push(() => {
-      if (socket.readyState !== OPEN)
-        return
-      const parsed = parseClientMessage(String(data))
-      if (!parsed.ok)
-        return fail(parsed.code, parsed.id)
-      dispatch(parsed.message)
-    }, role === 'presenter')
-  })
+    context.inbox.push(() => this.handle(data), this.role === 'presenter')
+  }
 
-  function dispatch(message: ClientMessage): void {
+  private handle(data: WebSocket.RawData): void {
+    if (this.socket.readyState !== OPEN)
+      return
+    const parsed = parseClientMessage(String(data))
+    if (!parsed.ok)
+      return this.fail(parsed.code, parsed.id)
+    this.dispatch(parsed.message)
+  }
+
+  private fail(code: ErrorCode, id?: string, reason = messages[code] ?? code): void {
+    send(this.socket, { type: 'error', code, message: reason, ...(id === undefined ? {} : { id }) })
+  }
+
+  private refuse(code: ErrorCode, closeCode: number, reason: string): void {
+    this.fail(code, undefined, reason)
+    this.socket.close(closeCode, code)
+  }
+
+  private refuseThrottled(waitMs: number): void {
+    this.refuse('too-many-attempts', CloseCode.rateLimited, `Too many wrong codes; try again in ${Math.ceil(waitMs / 1000)} s.`)
+  }
+
+  private greet(as: 'participant' | 'presenter'): void {
+    clearTimeout(this.helloTimer)
+    this.role = as
+    this.context.limits.greeted(this.address)
+  }
+
+  private dispatch(message: ClientMessage): void {
+    const { socket, role } = this
+    const { hub } = this.context
     switch (message.type) {
       case 'ping':
         return send(socket, { type: 'pong' })
       case 'hello':
-        return role ? fail('already-joined') : hello(message)
+        return role ? this.fail('already-joined') : this.hello(message)
       case 'vote':
       case 'scale':
       case 'answer':
         if (role !== 'participant')
-          return fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'The presenter cannot vote.' : undefined)
-        return hub.submit(socket, message.id, participantCommand(message, device))
+          return this.fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'The presenter cannot vote.' : undefined)
+        return hub.submit(socket, message.id, participantCommand(message, this.device))
       case 'moderate':
         if (role !== 'presenter' || !hub.isModerator(socket))
-          return fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'Only the presenter\'s own screen (hello with moderator: true) can moderate.' : undefined)
+          return this.fail(role ? 'forbidden' : 'not-joined', message.id, role ? 'Only the presenter\'s own screen (hello with moderator: true) can moderate.' : undefined)
         return hub.submit(socket, message.id, { kind: 'moderate', poll: message.poll, keys: message.keys === 'pending' ? 'pending' : [...message.keys], status: message.status })
       case 'exclude':
         if (role !== 'presenter')
-          return fail(role ? 'forbidden' : 'not-joined', message.id)
+          return this.fail(role ? 'forbidden' : 'not-joined', message.id)
         hub.admission.block(message.address)
         return hub.submit(socket, message.id, { kind: 'exclude', devices: hub.devicesFrom(message.address) })
       case 'control':
@@ -129,43 +154,52 @@ export function handleConnection(socket: WebSocket, address: string, context: Co
       case 'hands':
       case 'display':
         if (role !== 'presenter')
-          return fail(role ? 'forbidden' : 'not-joined', message.id)
+          return this.fail(role ? 'forbidden' : 'not-joined', message.id)
         return hub.submit(socket, message.id, presenterCommand(message))
     }
   }
 
-  function hello(message: HelloMessage): void {
+  private hello(message: HelloMessage): void {
+    const { socket, address } = this
+    const { hub, throttles } = this.context
     if (message.v !== PROTOCOL_VERSION)
-      return refuse('unsupported-version', CloseCode.unsupportedVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`)
+      return this.refuse('unsupported-version', CloseCode.unsupportedVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`)
     if (message.role === 'presenter') {
-      if (secretsMatch(message.token, context.presenterToken)) {
-        greet('presenter')
+      if (secretsMatch(message.token, this.context.presenterToken)) {
+        this.greet('presenter')
         return hub.addPresenter(socket, message.moderator ?? false)
       }
       const wait = throttles.address.retryAfterMs(address)
       if (wait > 0)
-        return refuseThrottled(wait)
+        return this.refuseThrottled(wait)
       throttles.address.recordFailure(address)
-      return refuse('bad-token', CloseCode.badToken, 'The presenter token is wrong; restart the deck or copy the token again.')
+      return this.refuse('bad-token', CloseCode.badToken, 'The presenter token is wrong; restart the deck or copy the token again.')
     }
     const wait = Math.max(throttles.device.retryAfterMs(message.device), throttles.address.retryAfterMs(address))
     if (wait > 0)
-      return refuseThrottled(wait)
-    if (!secretsMatch(normalizeJoinCode(message.code), context.joinCode)) {
+      return this.refuseThrottled(wait)
+    if (!secretsMatch(normalizeJoinCode(message.code), this.context.joinCode)) {
       throttles.device.recordFailure(message.device)
       throttles.address.recordFailure(address)
-      return refuse('bad-join-code', CloseCode.badJoinCode, 'That join code is not this session\'s; check the code on the screen.')
+      return this.refuse('bad-join-code', CloseCode.badJoinCode, 'That join code is not this session\'s; check the code on the screen.')
     }
     const admission = hub.admission.admit(address, message.device)
     if (!admission.ok) {
       return admission.reason === 'blocked'
-        ? refuse('excluded', CloseCode.badJoinCode, 'The presenter stopped counting votes from this network.')
-        : refuse('too-many-devices', CloseCode.rateLimited, `Too many new phones from this network at once; try again in ${Math.ceil(admission.retryAfterMs / 1000)} s.`)
+        ? this.refuse('excluded', CloseCode.badJoinCode, 'The presenter stopped counting votes from this network.')
+        : this.refuse('too-many-devices', CloseCode.rateLimited, `Too many new phones from this network at once; try again in ${Math.ceil(admission.retryAfterMs / 1000)} s.`)
     }
-    greet('participant')
-    device = message.device
-    hub.addParticipant(socket, device)
+    this.greet('participant')
+    this.device = message.device
+    hub.addParticipant(socket, this.device)
   }
+}
+
+function ignore(): void {}
+
+/** The hello timeout: a socket that never said hello is closed. */
+function closeSilent(socket: WebSocket): void {
+  socket.close(CloseCode.helloTimeout, 'hello expected')
 }
 
 /** The machine command for a participant's vote, scale vote or open answer. */
