@@ -1,7 +1,11 @@
 import type { TestServer } from '../poll/support/testServer'
 import { Buffer } from 'node:buffer'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildPhonePage } from '../../poll/server/phonePage'
 import { startTestServer } from '../poll/support/testServer'
 
 const BUDGET_BYTES = 30 * 1024
@@ -69,4 +73,28 @@ describe('the vote page the poll server serves', () => {
     expect(gunzipSync(page.gzip).equals(page.html)).toBe(true)
     expect(page.gzip.length).toBeLessThanOrEqual(BUDGET_BYTES)
   })
+})
+
+describe('the built vote page, kept between runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'phone-page-cache-'))
+  const cacheFile = join(dir, 'phone-page.json')
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('is served from the cache while its sources are unchanged, and rebuilt when one changed or the cache is damaged', async () => {
+    const built = await buildPhonePage(cacheFile)
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { inputs: Record<string, string>, html: string }
+    expect(Object.keys(cache.inputs)).toEqual(expect.arrayContaining(['poll/phone/main.ts', 'poll/phone/phone.css', 'poll/phone/phone.html', 'node_modules/esbuild/package.json']))
+
+    // A cache that still matches its sources is what is served, byte for byte (marked here to tell it apart).
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, html: cache.html.replace('<title>Live poll</title>', '<title>Live poll (cached)</title>') }))
+    expect((await buildPhonePage(cacheFile)).html.toString()).toContain('Live poll (cached)')
+
+    // One source changed since: built again, and the cache replaced.
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, inputs: { ...cache.inputs, 'poll/phone/main.ts': 'stale' }, html: 'stale' }))
+    expect((await buildPhonePage(cacheFile)).html.equals(built.html)).toBe(true)
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).inputs['poll/phone/main.ts']).toBe(cache.inputs['poll/phone/main.ts'])
+
+    writeFileSync(cacheFile, '{"inputs": {')
+    expect((await buildPhonePage(cacheFile)).etag).toBe(built.etag)
+  }, 30_000)
 })
