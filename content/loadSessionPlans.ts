@@ -11,8 +11,7 @@ import { readYamlSource, validateSource } from './yamlSource.ts'
 /** The shipped plans: `<repo>/plans/session-plans.yaml`. */
 export const defaultPlansFile = join(KIT_ROOT, 'plans/session-plans.yaml')
 
-/** The environment variable that carries the chosen plan from `npm start` to the deck's build. */
-export const PLAN_ENV = 'WORKSHOP_PLAN'
+export { PLAN_ENV } from './planEnv.ts'
 
 /** One plan, by name, with a way to locate any of its fields in the plan file. */
 export interface SessionPlan extends SessionPlanData {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { choosePlan, loadSessionPlans, PLAN_ENV } from '../content/loadSessionPlans'
+import { PLAN_ENV } from '../content/planEnv'
 import { KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
 import { UserFacingError } from '../lib/userFacingError'
 import { DEFAULT_POLL_PORT } from '../poll/joinLinks'
@@ -45,11 +45,14 @@ runMain(async () => {
     options: { 'deck-port': { type: 'string' }, 'plan': { type: 'string' }, 'port': { type: 'string' }, 'help': { type: 'boolean', short: 'h' } },
   })
   if (values.help) {
-    const { POLL_SERVER_FLAGS } = await import('./lib/pollServerCli')
+    const { POLL_SERVER_FLAGS } = await import('./lib/pollServerHelp')
     console.log(help(POLL_SERVER_FLAGS))
     return 0
   }
-  const plan = choosePlan(loadSessionPlans(), typeof values.plan === 'string' ? values.plan : undefined)
+  // The plan is checked by the poll server, which stops both with its reason when there is
+  // no such plan: reading the plans file here would load YAML and schema code (~0.2 s)
+  // before Slidev could start. Empty means the plan file's default, for the deck as for the server.
+  const plan = typeof values.plan === 'string' ? values.plan : ''
   const deckPort = await freePort(portFlag(values['deck-port'], '--deck-port') ?? DEFAULT_DECK_PORT)
   const requestedPollPort = portFlag(values.port ?? process.env.POLL_PORT, '--port') ?? DEFAULT_POLL_PORT
   const pollPort = requestedPollPort === 0 ? await freePort(0) : requestedPollPort
@@ -58,9 +61,9 @@ runMain(async () => {
     cwd: KIT_ROOT,
     stdio: 'inherit',
     // The deck reads the poll server's address from import.meta.env (Vite exposes VITE_*).
-    env: { ...process.env, VITE_POLL_SERVER_URL: `http://localhost:${pollPort}`, [PLAN_ENV]: plan.name },
+    env: { ...process.env, VITE_POLL_SERVER_URL: `http://localhost:${pollPort}`, [PLAN_ENV]: plan },
   })
-  const pollArgs = [...withoutFlags(args, ['--deck-port', '--plan', '--port']), '--port', String(pollPort), '--deck-port', String(deckPort), '--plan', plan.name]
+  const pollArgs = [...withoutFlags(args, ['--deck-port', '--plan', '--port']), '--port', String(pollPort), '--deck-port', String(deckPort), ...(plan ? ['--plan', plan] : [])]
   const pollServer = spawn(process.execPath, [...POLL_SERVER_NODE_ARGS, ...pollArgs], { cwd: KIT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const deckExited = exitOf(deck, 'Slidev')
   const pollExited = exitOf(pollServer, 'the poll server')
