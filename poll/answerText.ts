@@ -52,9 +52,13 @@ export function answerKey(text: string): string {
   return stripped === '' ? folded : stripped
 }
 
-// Characters that extend the one before them (UAX #29 rules GB9, GB9a): combining and
-// spacing marks, emoji skin tones, variation selectors, tag characters.
-const EXTEND = String.raw`\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}`
+// Characters that extend the one before them (UAX #29 rules GB9, GB9a): combining marks,
+// emoji skin tones, variation selectors, tag characters (JOINABLE), and spacing marks.
+const JOINABLE = String.raw`\p{Grapheme_Extend}\p{Emoji_Modifier}`
+// The spacing marks UAX #29 does not attach (Myanmar, Tai Tham, Tai Viet, Ahom).
+const UNATTACHED = String.raw`\u102B\u102C\u1038\u1062-\u1064\u1067-\u106D\u1083\u1087-\u108C\u108F\u109A-\u109C\u1A61\u1A63\u1A64\uAA7B\uAA7D\u{11720}\u{11721}`
+/** Any number of characters that stay with the one before them. */
+const MARKS = String.raw`(?:(?![${UNATTACHED}])[${JOINABLE}\p{Mc}\u200D])*`
 // One extended grapheme cluster per match, the common rules of UAX #29 as one expression:
 // CR LF; a control or format character alone; a flag (two regional indicators); an emoji
 // ZWJ sequence (GB11); any other character with the marks that follow it.
@@ -67,9 +71,10 @@ const EXTEND = String.raw`\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}`
 const GRAPHEME = new RegExp([
   String.raw`\r\n`,
   String.raw`(?![\p{Grapheme_Extend}\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]`,
-  String.raw`\p{Regional_Indicator}{1,2}[${EXTEND}\u200D]*`,
-  String.raw`\p{Extended_Pictographic}[${EXTEND}]*(?:\u200D\p{Extended_Pictographic}[${EXTEND}]*)*[${EXTEND}\u200D]*`,
-  String.raw`.[${EXTEND}\u200D]*`,
+  String.raw`\p{Regional_Indicator}{1,2}${MARKS}`,
+  // GB11 joins two pictographs across a ZWJ only when the marks between are Extend, not spacing marks.
+  String.raw`\p{Extended_Pictographic}[${JOINABLE}]*(?:\u200D\p{Extended_Pictographic}[${JOINABLE}]*)*${MARKS}`,
+  String.raw`.${MARKS}`,
 ].join('|'), 'gsu')
 
 /** Grapheme clusters in `text`: what a reader counts as characters, and what the 60-character limit counts. */
