@@ -2,6 +2,7 @@
 // poll server on the one port the deck points at, so they run here, one after the other,
 // while the other test files run beside them.
 import { beforeAll, inject, vi } from 'vitest'
+import { livePollTests } from './livePoll'
 import { projectorTests } from './projector'
 import { promptPollTests } from './promptPolls'
 import { roomSyncTests } from './roomSync'
@@ -16,3 +17,4 @@ beforeAll(async () => {
 projectorTests()
 roomSyncTests()
 promptPollTests()
+livePollTests()
