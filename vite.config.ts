@@ -1,3 +1,4 @@
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { scenarioLibrary } from './content/scenarioVitePlugin.ts'
@@ -6,6 +7,10 @@ import { sessionPlan } from './content/sessionPlanVitePlugin.ts'
 // Slidev merges this into its own Vite config.
 export default defineConfig({
   plugins: [scenarioLibrary(), sessionPlan({ root: fileURLToPath(new URL('.', import.meta.url)) })],
+  // `slidev export` (npm run export, the guide's slide pictures) bundles the deck's dependencies
+  // with a configuration of its own: in the shared cache folder it replaced the bundles a
+  // running deck was using, and the deck reloaded or failed its next import mid-session.
+  ...(process.argv.slice(2).includes('export') ? { cacheDir: 'node_modules/.vite/export' } : {}),
   // Bundled when the deck starts, not when a slide first imports them: Vite finds a new
   // dependency only as a page loads it and then reloads the page, so on a fresh install
   // the deck reloaded itself up to six times as the trainer moved through the first
