@@ -2,19 +2,17 @@
 // three phones voting from the QR link, the reveal on every phone. It drives the shared
 // deck with a poll server started exactly as `npm start` starts it (how `npm start` wires
 // the two together is test/cli/npmStart.test.ts, without a second deck compile).
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
+import type { Page } from 'playwright-core'
+import type { SharedRoom } from './support/sharedRoom'
 import { Buffer } from 'node:buffer'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
-import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { pollSlideNumber } from './support/pollSlide'
+import { openSharedRoom, PHONE } from './support/sharedRoom'
 import { step } from './support/step'
 
 const require = createRequire(import.meta.url)
@@ -27,14 +25,10 @@ const PHONE_BUDGET_BYTES = 30 * 1024
 const WAIT = { timeout: 20_000 }
 
 /** What a trainer has once the kit is running: the deck, and the poll server's join link. */
-let kit: { deckUrl: string, joinUrl: string, code: string, pollUrl: string }
-let server: SpawnedPollServer
-let browser: Browser
+let kit: SharedRoom
 let presenter: Page
 let projector: Page
 const phones: Page[] = []
-const contexts: BrowserContext[] = []
-const dataDir = mkdtempSync(join(tmpdir(), 'e2e-poll-'))
 
 /** The poll slide in a deck window (other poll slides may be preloaded, hidden). */
 function pollSlide(page: Page) {
@@ -42,9 +36,7 @@ function pollSlide(page: Page) {
 }
 
 async function phone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
-  contexts.push(context)
-  const page = await context.newPage()
+  const page = await kit.newPage({ ...PHONE, deviceScaleFactor: 2 })
   page.on('console', (message) => {
     // The page's Content-Security-Policy must allow everything it does.
     if (/Content Security Policy/i.test(message.text()))
@@ -70,16 +62,8 @@ export function livePollTests(): void {
     beforeAll(async () => {
       SLIDE = await pollSlideNumber('warmup-dark-mode-question')
       mkdirSync(RESULTS_DIR, { recursive: true })
-      // The shared deck (test/e2e/support/sharedDeck.ts) expects its poll server on this port.
-      const deckUrl = inject('deckUrl')
-      server = await spawnPollServer({ dataDir, port: inject('deckPollPort'), session: 'e2e', args: ['--allow-origin', deckUrl] })
-      const joinUrl = server.output().match(/Join:\s+(http:\/\/\S+)/)![1]!
-      kit = { deckUrl, joinUrl, code: new URL(joinUrl).pathname.slice(1), pollUrl: new URL(joinUrl).origin }
-      // The e2e project's shared Chromium.
-      browser = await chromium.connect(inject('browserWsEndpoint'))
-      const deckContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-      contexts.push(deckContext)
-      presenter = await deckContext.newPage()
+      kit = await openSharedRoom('e2e')
+      presenter = await kit.newPage({ viewport: { width: 1400, height: 900 } })
       // Counts the poll-server sockets each page load opens, inside the page: on a fresh clone Vite
       // reloads the page when its first compile finds more dependencies, and a socket of the page
       // that was replaced may never report its close to the test.
@@ -102,14 +86,7 @@ export function livePollTests(): void {
       await presenter.getByRole('button', { name: /Open voting/ }).waitFor({ timeout: 90_000 })
     })
 
-    afterAll(async () => {
-      for (const context of contexts)
-        await context.close().catch(() => {})
-      await browser?.close()
-      server?.child.kill('SIGINT')
-      await server?.exited
-      rmSync(dataDir, { recursive: true, force: true })
-    })
+    afterAll(() => kit?.close())
 
     // One session, in the order a room lives it: every step uses the phones, votes and poll state the steps before it left,
     // so the steps are one test and a failure names its step.

@@ -2,18 +2,16 @@
 // phones through the opening word cloud (typed answers reach the projector only once the
 // presenter approves them; one is hidden) and the self-placement scale (a histogram with
 // the median), then the session's results export. Screenshots in test-results/prompt-polls/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import type { Page } from 'playwright-core'
+import type { SharedRoom } from './support/sharedRoom'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
 import { resultsMain } from '../../scripts/lib/resultsCli'
-import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { runInProcess } from '../support/runInProcess'
 import { promptSlideNumber } from './support/pollSlide'
+import { openSharedRoom } from './support/sharedRoom'
 import { step } from './support/step'
 
 const SHOTS_DIR = join(KIT_ROOT, 'test-results', 'prompt-polls')
@@ -22,31 +20,21 @@ const SESSION = 'e2e-prompts'
 const OPEN_POLL = 'one-word-for-project-managers'
 const SCALE_POLL = 'where-are-you-today'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'e2e-prompts-'))
-let server: SpawnedPollServer
-let deckUrl: string
-let browser: Browser
+let room: SharedRoom
 let presenter: Page
 let projector: Page
 const phones: Page[] = []
-const contexts: BrowserContext[] = []
 
 /** The live poll on slide `slide` (other slides may be preloaded, hidden). */
 function promptOn(page: Page, slide: number) {
   return page.locator(`.slidev-page-${slide} .prompt-live`).first()
 }
 
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options)
-  contexts.push(context)
-  return context.newPage()
-}
-
 /** Presenter view and projector both on `slide`, the presenter's controls ready. */
 async function showSlide(slide: number): Promise<void> {
-  await presenter.goto(`${deckUrl}/presenter/${slide}`)
+  await presenter.goto(`${room.deckUrl}/presenter/${slide}`)
   await promptOn(presenter, slide).getByRole('button', { name: /Open voting/ }).waitFor({ timeout: 90_000 })
-  await projector.goto(`${deckUrl}/${slide}`)
+  await projector.goto(`${room.deckUrl}/${slide}`)
   await promptOn(projector, slide).locator('.join-panel__code').waitFor(WAIT)
 }
 
@@ -56,29 +44,15 @@ export function promptPollTests(): void {
   describe('polls without a right answer', () => {
     beforeAll(async () => {
       mkdirSync(SHOTS_DIR, { recursive: true })
-      deckUrl = inject('deckUrl')
-      server = await spawnPollServer({ dataDir, port: inject('deckPollPort'), session: SESSION, args: ['--allow-origin', deckUrl] })
-      const joinUrl = server.output().match(/Join:\s+(http:\/\/\S+)/)![1]!
-      browser = await chromium.connect(inject('browserWsEndpoint'))
+      room = await openSharedRoom(SESSION)
       // The presenter view and the projector in two profiles, as on two computers.
-      presenter = await newPage({ viewport: { width: 1920, height: 1080 } })
-      projector = await newPage({ viewport: { width: 1920, height: 1080 } })
-      for (let index = 0; index < 3; index++) {
-        const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-        await phone.goto(joinUrl)
-        await phone.getByRole('heading', { name: /Waiting for the next question/ }).waitFor(WAIT)
-        phones.push(phone)
-      }
+      presenter = await room.newPage({ viewport: { width: 1920, height: 1080 } })
+      projector = await room.newPage({ viewport: { width: 1920, height: 1080 } })
+      for (let index = 0; index < 3; index++)
+        phones.push(await room.joinPhone())
     }, 150_000)
 
-    afterAll(async () => {
-      for (const context of contexts)
-        await context.close().catch(() => {})
-      await browser?.close()
-      server?.child.kill('SIGINT')
-      await server?.exited
-      rmSync(dataDir, { recursive: true, force: true })
-    })
+    afterAll(() => room?.close())
 
     it('runs a moderated word cloud and a scale from the presenter view to the projector, three phones and the results export', { timeout: 240_000 }, async () => {
       const openSlide = await promptSlideNumber(OPEN_POLL)
@@ -142,7 +116,7 @@ export function promptPollTests(): void {
       })
 
       await step('exports the scale\'s counts and median and the approved answers only', async () => {
-        const exported = await runInProcess(resultsMain, ['--session', SESSION, '--data-dir', dataDir, '--format', 'json'])
+        const exported = await runInProcess(resultsMain, ['--session', SESSION, '--data-dir', room.dataDir, '--format', 'json'])
         expect(exported.code, exported.stderr).toBe(0)
         const results = JSON.parse(exported.stdout) as { scales: { id: string, rounds: { counts: number[], median: number | null }[] }[], openPolls: { id: string, rounds: { approved: { text: string, approved: boolean }[] }[] }[] }
         const scale = results.scales.find(poll => poll.id === SCALE_POLL)!

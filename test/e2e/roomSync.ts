@@ -1,16 +1,14 @@
 // The room hears one story: a projector in another browser follows what the presenter
 // shows, and through a poll server crash the projector and the phones both say
 // "reconnecting", then recover by themselves. Screenshots in test-results/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import type { Page } from 'playwright-core'
+import type { SharedRoom } from './support/sharedRoom'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
-import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { pollSlideNumber } from './support/pollSlide'
+import { openSharedRoom } from './support/sharedRoom'
 import { step } from './support/step'
 
 const RESULTS_DIR = join(KIT_ROOT, 'test-results')
@@ -18,30 +16,13 @@ const RESULTS_DIR = join(KIT_ROOT, 'test-results')
 let SLIDE: number
 const WAIT = { timeout: 20_000 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'e2e-room-'))
-let pollPort: number
-let server: SpawnedPollServer
-/** The e2e project's shared deck (test/e2e/support/sharedDeck.ts). */
-let deck: { url: string }
-let browser: Browser
+let room: SharedRoom
 let presenter: Page
 let projector: Page
-let joinUrl: string
 const phones: Page[] = []
-const contexts: BrowserContext[] = []
-
-function startServer(): Promise<SpawnedPollServer> {
-  return spawnPollServer({ dataDir, port: pollPort, session: 'e2e-room', args: ['--allow-origin', deck?.url ?? 'http://localhost:1'] })
-}
 
 function pollSlide(page: Page) {
   return page.locator(`.slidev-page-${SLIDE} .poll-live`).first()
-}
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext(options)
-  contexts.push(context)
-  return context.newPage()
 }
 
 /** Registered by sharedDeck.test.ts, which runs this and the projector suite one after the other. */
@@ -52,36 +33,19 @@ export function roomSyncTests(): void {
     beforeAll(async () => {
       SLIDE = await pollSlideNumber('warmup-dark-mode-question')
       mkdirSync(RESULTS_DIR, { recursive: true })
-      // The shared deck expects its poll server on this port.
-      pollPort = inject('deckPollPort')
-      deck = { url: inject('deckUrl') }
-      server = await startServer()
-      joinUrl = server.output().match(/Join:\s+(http:\/\/\S+)/)![1]!
-      // The shared Chromium; closing this connection closes the contexts made here.
-      browser = await chromium.connect(inject('browserWsEndpoint'))
+      room = await openSharedRoom('e2e-room')
       // Two browser contexts: two profiles, as a projector on another browser or computer would be.
-      presenter = await newPage({ viewport: { width: 1400, height: 900 } })
-      await presenter.goto(`${deck.url}/presenter/${SLIDE}`)
+      presenter = await room.newPage({ viewport: { width: 1400, height: 900 } })
+      await presenter.goto(`${room.deckUrl}/presenter/${SLIDE}`)
       await presenter.getByRole('button', { name: /Open voting/ }).waitFor({ timeout: 90_000 })
-      projector = await newPage({ viewport: { width: 1920, height: 1080 } })
-      await projector.goto(`${deck.url}/${SLIDE}`)
+      projector = await room.newPage({ viewport: { width: 1920, height: 1080 } })
+      await projector.goto(`${room.deckUrl}/${SLIDE}`)
       await pollSlide(projector).locator('.join-panel__code').waitFor(WAIT)
-      for (let index = 0; index < 2; index++) {
-        const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-        await phone.goto(joinUrl)
-        await phone.getByRole('heading', { name: /Waiting for the next question/ }).waitFor(WAIT)
-        phones.push(phone)
-      }
+      for (let index = 0; index < 2; index++)
+        phones.push(await room.joinPhone())
     }, 150_000)
 
-    afterAll(async () => {
-      for (const context of contexts)
-        await context.close().catch(() => {})
-      await browser?.close()
-      server?.child.kill('SIGINT')
-      await server?.exited
-      rmSync(dataDir, { recursive: true, force: true })
-    })
+    afterAll(() => room?.close())
 
     it('follows the presenter through results shown and hidden, rounds compared and a poll server crash mid-poll', { timeout: 240_000 }, async () => {
       await step('shows the results to the room only when the presenter says so, and the presenter reads what the room sees', async () => {
@@ -132,8 +96,8 @@ export function roomSyncTests(): void {
         await phones[0]!.getByText(/^Vote received:/).waitFor(WAIT)
         await pollSlide(projector).locator('.join-panel__counts', { hasText: '1 voted' }).waitFor(WAIT)
 
-        server.child.kill('SIGKILL')
-        await server.exited
+        room.server.child.kill('SIGKILL')
+        await room.server.exited
         await pollSlide(projector).locator('.poll-live__status', { hasText: 'Voting open · reconnecting…' }).waitFor(WAIT)
         for (const phone of phones)
           await phone.locator('#link', { hasText: 'Reconnecting…' }).waitFor(WAIT)
@@ -144,7 +108,7 @@ export function roomSyncTests(): void {
         await projector.screenshot({ path: join(RESULTS_DIR, 'projector-reconnecting.png') })
         await phones[1]!.screenshot({ path: join(RESULTS_DIR, 'phone-reconnecting.png') })
 
-        server = await startServer()
+        await room.restartServer()
         await pollSlide(projector).locator('.poll-live__status', { hasText: /^Voting open$/ }).waitFor(WAIT)
         for (const phone of phones)
           await phone.locator('#link', { hasText: 'Connected' }).waitFor(WAIT)
