@@ -97,6 +97,11 @@ export function projectorTests(): void {
         return route.abort('internetdisconnected')
       })
       page = await context.newPage()
+      // Transitions and animations run 100× faster: every check measures where a slide ends up,
+      // and waiting for each slide's transition in real time took ~18 s of the walk.
+      const devtools = await context.newCDPSession(page)
+      await devtools.send('Animation.enable')
+      await devtools.send('Animation.setPlaybackRate', { playbackRate: 100 })
       // measureSlide is serialised into the page; a transform that keeps function names wraps them in __name().
       await page.addInitScript('globalThis.__name ??= fn => fn')
     }, 150_000)
