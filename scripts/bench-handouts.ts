@@ -5,13 +5,14 @@
 // after the first (the first exports the deck once: about a minute and a half per plan).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { KIT_ROOT } from '../lib/kitPaths.ts'
 import { round } from './lib/benchServer.ts'
+import { machineReport } from './lib/machineReport.ts'
 import { runMain } from './lib/runMain.ts'
 
 /** The results export the benchmark reports on (also used by the tests). */
@@ -42,8 +43,8 @@ runMain(async () => {
   console.log(summary.split('\n').filter(line => /pages?$/.test(line)).join('\n'))
   const pages = [...summary.matchAll(/(\d+) pages?$/gm)].reduce((sum, match) => sum + Number(match[1]), 0)
   const sorted = [...walls].sort((a, b) => a - b)
-  const [load1] = loadavg()
-  console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load ${load1!.toFixed(2)} (1 min)`)
+  const machine = machineReport()
+  console.log(`  ${machine.line}`)
   console.log(JSON.stringify({
     runs,
     documents: [...summary.matchAll(/pages?$/gm)].length,
@@ -51,7 +52,8 @@ runMain(async () => {
     medianWallMs: round(sorted[Math.floor((sorted.length - 1) / 2)]!),
     minWallMs: round(sorted[0]!),
     maxWallMs: round(sorted.at(-1)!),
-    load1: round(load1!),
+    load1: machine.load1,
+    cpuRefMs: machine.cpuRefMs,
   }))
   return 0
 })

@@ -7,7 +7,7 @@
 import type { ServerMessage } from '../poll/protocol'
 import type { Phone } from './lib/benchCrowd'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
@@ -24,6 +24,7 @@ import { burstKind, OPEN_ANSWER_VARIETY } from './lib/benchKinds'
 import { joinCode, lostAcked, peakRssMb, round, storedAnswers, storedVotes } from './lib/benchServer'
 import { soak } from './lib/benchSoak'
 import { parseFlags, sharedFlags } from './lib/cliFlags'
+import { machineReport } from './lib/machineReport'
 import { runMain } from './lib/runMain'
 import { BASELINE_JOIN_CODE, spawnPollServer } from './lib/spawnPollServer'
 
@@ -200,7 +201,8 @@ runMain(async () => {
 function finish(phones: Phone[], presenter: { close: () => void }, result: Record<string, number>): void {
   phones.forEach(phone => phone.client.close())
   presenter.close()
-  const [load1, load5] = loadavg()
-  console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${load1!.toFixed(2)} / ${load5!.toFixed(2)} (1 / 5 min)`)
-  console.log(JSON.stringify(result))
+  // Timed after the phones are gone, so the reference work does not overlap the run.
+  const machine = machineReport()
+  console.log(`  ${machine.line}`)
+  console.log(JSON.stringify({ ...result, cpuRefMs: machine.cpuRefMs }))
 }

@@ -6,13 +6,14 @@ import type { Buffer } from 'node:buffer'
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { KIT_ROOT, SLIDEV_BIN } from '../lib/kitPaths'
 import { round } from './lib/benchServer'
+import { machineReport } from './lib/machineReport'
 import { runMain } from './lib/runMain'
 import { START_NODE_ARGS } from './lib/spawnPollServer'
 
@@ -39,13 +40,16 @@ runMain(async () => {
     }
     console.log(`  run ${run + 1}: Slidev alone ${round(slidev.at(-1)!)} ms · npm start: deck ${round(kitDeck.at(-1)!)} ms, join banner ${round(kitBanner.at(-1)!)} ms`)
   }
+  const machine = machineReport()
+  console.log(`  ${machine.line}`)
   const result = {
     runs,
     slidevAloneMs: round(median(slidev)),
     startDeckMs: round(median(kitDeck)),
     startBannerMs: round(median(kitBanner)),
     overSlidevMs: round(median(kitDeck) - median(slidev)),
-    load1: round(loadavg()[0]!),
+    load1: machine.load1,
+    cpuRefMs: machine.cpuRefMs,
   }
   console.log(JSON.stringify(result))
   return 0
