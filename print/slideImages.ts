@@ -27,7 +27,7 @@ export interface SlideImagesOptions {
 /** One `slidev export --format png` at half scale, with the plan applied as the running deck applies it. */
 const exportWithSlidev: SlideExporter = async ({ root, plan, outDir, executablePath }) => {
   const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
-  const args = [slidev, 'export', 'slides.md', '--format', 'png', '--output', outDir, '--scale', '0.5', '--executable-path', executablePath, '--timeout', '120000']
+  const args = [slidev, 'export', 'slides.md', '--format', 'png', '--output', outDir, '--scale', '0.5', '--executable-path', executablePath, '--timeout', '120000', '--wait-until', 'networkidle']
   let output = ''
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [PLAN_ENV]: plan } })

@@ -9,10 +9,14 @@ import { choosePlan, loadSessionPlans, PLAN_ENV } from '../../content/loadSessio
 import { displayPath } from '../../lib/displayPath'
 import { findBrowser } from '../../lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from '../../lib/kitPaths'
+import { blankPages } from '../../lib/pdfText'
 import { UserFacingError } from '../../lib/userFacingError'
 import { parseFlags, sharedFlags } from './cliFlags'
 
-const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME]
+/** Extra time before printing on the second try, when the first printed blank pages. */
+const RETRY_WAIT_MS = 3000
+
+const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME] [--wait MS]
 
 Writes the workshop deck as a PDF (default: exports/workshop-deck.pdf).
 The browser is found automatically; set CHROME_PATH to choose one.
@@ -20,39 +24,83 @@ The browser is found automatically; set CHROME_PATH to choose one.
   -o, --output FILE   where to write the PDF
   -c, --with-clicks   one page per click step instead of one per slide
   --plan NAME         the session plan to export: 60 or 90 (default: the plan file's default)
+  --wait MS           let the slides draw this long before printing (default: 0; a page
+                      that still comes out blank is exported once more with ${RETRY_WAIT_MS} ms)
   -h, --help          show this help`
 
-/** The export command: argv without node and the script. Slidev's own output goes to this process's terminal. */
-export async function exportMain(argv: string[], io: CliIo): Promise<number> {
-  const values = parseFlags({
-    ...sharedFlags('plan', 'help'),
-    'output': { type: 'string', short: 'o' },
-    'with-clicks': { type: 'boolean', short: 'c', default: false },
-  }, argv)
-  if (values.help) {
-    io.stdout(`${HELP}\n`)
+/** Runs `slidev` with these arguments in the kit's folder; resolves with its exit code. */
+export type SlidevRunner = (args: string[], env: NodeJS.ProcessEnv) => Promise<number>
+
+/** Slidev's own output goes to this process's terminal. */
+const spawnSlidev: SlidevRunner = (args, env) => new Promise<number>((resolveCode, reject) => {
+  const child = spawn(process.execPath, [SLIDEV_BIN, ...args], { cwd: KIT_ROOT, stdio: 'inherit', env })
+  child.on('error', reject)
+  child.on('exit', status => resolveCode(status ?? 1))
+})
+
+/** The export command for a given way of running Slidev (tests pass their own). */
+export function createExportMain(runSlidev: SlidevRunner) {
+  return async (argv: string[], io: CliIo): Promise<number> => {
+    const values = parseFlags({
+      ...sharedFlags('plan', 'help'),
+      'output': { type: 'string', short: 'o' },
+      'with-clicks': { type: 'boolean', short: 'c', default: false },
+      'wait': { type: 'string' },
+    }, argv)
+    if (values.help) {
+      io.stdout(`${HELP}\n`)
+      return 0
+    }
+    const wait = values.wait === undefined ? 0 : Number(values.wait)
+    if (!Number.isInteger(wait) || wait < 0 || wait > 60_000)
+      throw new UserFacingError(`--wait must be a whole number of milliseconds from 0 to 60000, not "${values.wait}".`)
+
+    // Checked here, so a wrong name stops with the plan file's message rather than Slidev's.
+    const plan = choosePlan(loadSessionPlans(), values.plan)
+    const browser = findBrowser({ env: io.env })
+    const output = values.output ? resolve(values.output) : DEFAULT_DECK_PDF
+    mkdirSync(dirname(output), { recursive: true })
+
+    // networkidle: print once the slides' modules have arrived, not at the page's load event.
+    const args = ['export', 'slides.md', '--output', output, '--executable-path', browser, '--timeout', '120000', '--wait-until', 'networkidle']
+    if (values['with-clicks'])
+      args.push('--with-clicks')
+    const env = { ...io.env, [PLAN_ENV]: plan.name }
+    const exportOnce = async (waitMs: number): Promise<number[]> => {
+      const code = await runSlidev(waitMs ? [...args, '--wait', String(waitMs)] : args, env)
+      if (code !== 0)
+        throw new UserFacingError(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
+      return blankPages(output)
+    }
+
+    // Slidev prints when the page's network goes quiet; on a busy machine that can come
+    // before a slide has drawn, and every slide of this deck has text.
+    let blank = await exportOnce(wait)
+    if (blank.length > 0 && wait < RETRY_WAIT_MS) {
+      io.stdout(`Page${plural(blank)} ${pageList(blank)} came out blank: the browser printed before the slides had drawn. Exporting again, giving them ${RETRY_WAIT_MS / 1000} s…\n`)
+      blank = await exportOnce(RETRY_WAIT_MS)
+    }
+    if (blank.length > 0)
+      throw new UserFacingError(`Page${plural(blank)} ${pageList(blank)} of ${displayPath(output)} came out blank: the browser printed before the slides had drawn. Close other busy programs, or give the slides longer with --wait 10000, and export again.`)
+
+    const kb = Math.round(statSync(output).size / 1024)
+    io.stdout(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)\n`)
     return 0
   }
+}
 
-  // Checked here, so a wrong name stops with the plan file's message rather than Slidev's.
-  const plan = choosePlan(loadSessionPlans(), values.plan)
-  const browser = findBrowser({ env: io.env })
-  const output = values.output ? resolve(values.output) : DEFAULT_DECK_PDF
-  mkdirSync(dirname(output), { recursive: true })
+export const exportMain = createExportMain(spawnSlidev)
 
-  const args = [SLIDEV_BIN, 'export', 'slides.md', '--output', output, '--executable-path', browser, '--timeout', '120000']
-  if (values['with-clicks'])
-    args.push('--with-clicks')
+function plural(pages: number[]): string {
+  return pages.length === 1 ? '' : 's'
+}
 
-  const code = await new Promise<number>((resolveCode, reject) => {
-    const child = spawn(process.execPath, args, { cwd: KIT_ROOT, stdio: 'inherit', env: { ...io.env, [PLAN_ENV]: plan.name } })
-    child.on('error', reject)
-    child.on('exit', status => resolveCode(status ?? 1))
-  })
-  if (code !== 0)
-    throw new UserFacingError(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
-
-  const kb = Math.round(statSync(output).size / 1024)
-  io.stdout(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)\n`)
-  return 0
+/** "3", "3 and 7", or "1–39" for a run; long lists are cut short. */
+function pageList(pages: number[]): string {
+  const first = pages[0]!
+  const last = pages.at(-1)!
+  if (pages.length > 2 && last - first + 1 === pages.length)
+    return `${first}–${last}`
+  const shown = pages.slice(0, 8).join(', ')
+  return pages.length > 8 ? `${shown} and ${pages.length - 8} more` : shown.replace(/, (\d+)$/, ' and $1')
 }

@@ -1,10 +1,10 @@
 import type { PdfRenderer } from '../../print/renderPdf'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KIT_ROOT } from '../../lib/kitPaths'
+import { openPdf } from '../../lib/pdfText'
 import { buildHandouts } from '../../print/buildHandouts'
 import { launchPdfRenderer } from '../../print/renderPdf'
 import { readPdfText } from '../support/pdfText'
@@ -23,7 +23,7 @@ afterAll(async () => {
 })
 
 async function pageSizes(file: string): Promise<number[][]> {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)))
+  const pdf = await openPdf(file)
   const sizes: number[][] = []
   for (let number = 1; number <= pdf.numPages; number++) {
     const [x0, y0, x1, y1] = (await pdf.getPage(number)).view as [number, number, number, number]

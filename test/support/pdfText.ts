@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { extractText, getDocumentProxy } from 'unpdf'
+import { openPdf, pageTexts } from '../../lib/pdfText'
 
 export interface PdfText {
   pages: string[]
@@ -10,9 +9,9 @@ export interface PdfText {
 
 /** Extracts the text of every page of a PDF (and its outline), as a reader's copy-paste would see it. */
 export async function readPdfText(path: string): Promise<PdfText> {
-  const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)))
-  const { text } = await extractText(pdf, { mergePages: false })
+  const pdf = await openPdf(path)
+  const pages = await pageTexts(pdf)
   const outline = await pdf.getOutline()
   const { info } = await pdf.getMetadata() as { info: { Subject?: string } }
-  return { pages: text.map(page => page.replace(/\s+/g, ' ')), outline, subject: info.Subject }
+  return { pages, outline, subject: info.Subject }
 }
