@@ -2,7 +2,7 @@
 // process each time, npm and all) for the shipped library and the results fixture, into a
 // temp folder, N times, and prints the wall time of each run, the median, and the machine's
 // load. The LAST line is one JSON object. Slide pictures come from the cache, as on any run
-// after the first (the first exports the deck once: about a minute and a half per plan).
+// after the first (the first exports the deck once per plan: 15–35 s on the reference machine).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
