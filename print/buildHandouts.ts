@@ -42,7 +42,7 @@ export interface BuildHandoutsOptions {
   /** The session plan ("60", "90"); the plan file's default when omitted. */
   plan?: string
   /** Put a picture of each slide in the guide, exported by Slidev and cached by content hash; none when omitted. */
-  slideImages?: { exporter?: SlideExporter, cacheDir?: string }
+  slideImages?: { exporter?: SlideExporter, cacheDir?: string, notice?: (text: string) => void }
   /** The kit root holding slides.md. */
   deckRoot: string
   /** A renderer already running (tests share one); launched and closed here when omitted. */

@@ -7,13 +7,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { PLAN_ENV } from '../content/loadSessionPlans.ts'
+import { numberList, RETRY_WAIT_MS, slidevExportArgs } from '../lib/slidevExport.ts'
 import { UserFacingError } from '../lib/userFacingError.ts'
+import { isBlankPng } from './blankImage.ts'
 
 /** What decides how the slides look: the deck, its components and styles, the scenarios and the plans. */
 const DECK_INPUTS = ['slides.md', 'style.css', 'pages', 'components', 'composables', 'content', 'setup', 'scenarios', 'plans', 'package-lock.json']
 
-/** Renders the plan's slides as `1.png`, `2.png`, … into `outDir`; the real one runs Slidev. */
-export type SlideExporter = (options: { root: string, plan: string, outDir: string, executablePath: string }) => Promise<void>
+/** Renders the plan's slides as `1.png`, `2.png`, … into `outDir`, letting them draw `waitMs` more first; the real one runs Slidev. */
+export type SlideExporter = (options: { root: string, plan: string, outDir: string, executablePath: string, waitMs: number }) => Promise<void>
 
 export interface SlideImagesOptions {
   root: string
@@ -22,12 +24,14 @@ export interface SlideImagesOptions {
   /** Where cached pictures live (default: <root>/.cache/slide-images). */
   cacheDir?: string
   exporter?: SlideExporter
+  /** Told what is taking time: the export on a cache miss, and a second try. */
+  notice?: (text: string) => void
 }
 
 /** One `slidev export --format png` at half scale, with the plan applied as the running deck applies it. */
-const exportWithSlidev: SlideExporter = async ({ root, plan, outDir, executablePath }) => {
+const exportWithSlidev: SlideExporter = async ({ root, plan, outDir, executablePath, waitMs }) => {
   const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
-  const args = [slidev, 'export', 'slides.md', '--format', 'png', '--output', outDir, '--scale', '0.5', '--executable-path', executablePath, '--timeout', '120000', '--wait-until', 'networkidle']
+  const args = [slidev, ...slidevExportArgs({ output: outDir, executablePath, waitMs }), '--format', 'png', '--scale', '0.5']
   let output = ''
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [PLAN_ENV]: plan } })
@@ -59,15 +63,21 @@ export function deckHash(root: string, plan: string): string {
 }
 
 /** Slide number → PNG as a data: URL, from the cache or from one export run. */
-export async function slideImages({ root, plan, executablePath, cacheDir = join(root, '.cache', 'slide-images'), exporter = exportWithSlidev }: SlideImagesOptions): Promise<Map<number, string>> {
+export async function slideImages({ root, plan, executablePath, cacheDir = join(root, '.cache', 'slide-images'), exporter = exportWithSlidev, notice = () => {} }: SlideImagesOptions): Promise<Map<number, string>> {
   const dir = join(cacheDir, `${plan}-${deckHash(root, plan)}`)
   if (!existsSync(dir)) {
     // Export beside the cache and rename: an interrupted run never leaves a half-filled entry.
     const partial = `${dir}.partial-${process.pid}`
-    rmSync(partial, { recursive: true, force: true })
-    mkdirSync(partial, { recursive: true })
     try {
-      await exporter({ root, plan, outDir: partial, executablePath })
+      // A picture taken before its slide drew would stay in the cache until the deck changes.
+      notice(`Drawing the slide pictures for the guide (plan ${plan}); once per change to the deck…`)
+      let blank = await exportInto(partial, 0)
+      if (blank.length > 0) {
+        notice(`The picture${blank.length === 1 ? '' : 's'} of slide${blank.length === 1 ? '' : 's'} ${numberList(blank)} came out blank; drawing them again with ${RETRY_WAIT_MS / 1000} s for the slides to draw…`)
+        blank = await exportInto(partial, RETRY_WAIT_MS)
+      }
+      if (blank.length > 0)
+        throw new UserFacingError(`The guide's picture${blank.length === 1 ? '' : 's'} of slide${blank.length === 1 ? '' : 's'} ${numberList(blank)} came out blank twice: the browser took them before the slides had drawn. Close other busy programs and run again, or pass --no-slide-images.`)
       // Older entries of this plan are stale: the deck changed since.
       for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
         if (name.startsWith(`${plan}-`) && !name.includes('.partial-'))
@@ -80,10 +90,27 @@ export async function slideImages({ root, plan, executablePath, cacheDir = join(
     }
   }
   const images = new Map<number, string>()
-  for (const name of readdirSync(dir)) {
-    const number = /^(\d+)\.png$/.exec(name)?.[1]
-    if (number)
-      images.set(Number(number), `data:image/png;base64,${readFileSync(join(dir, name)).toString('base64')}`)
-  }
+  for (const [number, name] of slidePictures(dir))
+    images.set(number, `data:image/png;base64,${readFileSync(join(dir, name)).toString('base64')}`)
   return images
+
+  /** One export into a fresh `outDir`; the numbers of the slides whose picture is blank. */
+  async function exportInto(outDir: string, waitMs: number): Promise<number[]> {
+    rmSync(outDir, { recursive: true, force: true })
+    mkdirSync(outDir, { recursive: true })
+    await exporter({ root, plan, outDir, executablePath, waitMs })
+    return slidePictures(outDir)
+      .filter(([, name]) => isBlankPng(readFileSync(join(outDir, name))))
+      .map(([number]) => number)
+  }
+}
+
+/** Slide number and file name of each `N.png` in `dir`, in slide order. */
+function slidePictures(dir: string): [number, string][] {
+  return readdirSync(dir)
+    .flatMap((name): [number, string][] => {
+      const number = /^(\d+)\.png$/.exec(name)?.[1]
+      return number ? [[Number(number), name]] : []
+    })
+    .sort(([a], [b]) => a - b)
 }

@@ -10,11 +10,9 @@ import { displayPath } from '../../lib/displayPath'
 import { findBrowser } from '../../lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from '../../lib/kitPaths'
 import { blankPages } from '../../lib/pdfText'
+import { numberList, RETRY_WAIT_MS, slidevExportArgs } from '../../lib/slidevExport'
 import { UserFacingError } from '../../lib/userFacingError'
 import { parseFlags, sharedFlags } from './cliFlags'
-
-/** Extra time before printing on the second try, when the first printed blank pages. */
-const RETRY_WAIT_MS = 3000
 
 const HELP = `Usage: npm run export -- [--output FILE] [--with-clicks] [--plan NAME] [--wait MS]
 
@@ -61,13 +59,12 @@ export function createExportMain(runSlidev: SlidevRunner) {
     const output = values.output ? resolve(values.output) : DEFAULT_DECK_PDF
     mkdirSync(dirname(output), { recursive: true })
 
-    // networkidle: print once the slides' modules have arrived, not at the page's load event.
-    const args = ['export', 'slides.md', '--output', output, '--executable-path', browser, '--timeout', '120000', '--wait-until', 'networkidle']
-    if (values['with-clicks'])
-      args.push('--with-clicks')
     const env = { ...io.env, [PLAN_ENV]: plan.name }
     const exportOnce = async (waitMs: number): Promise<number[]> => {
-      const code = await runSlidev(waitMs ? [...args, '--wait', String(waitMs)] : args, env)
+      const args = slidevExportArgs({ output, executablePath: browser, waitMs })
+      if (values['with-clicks'])
+        args.push('--with-clicks')
+      const code = await runSlidev(args, env)
       if (code !== 0)
         throw new UserFacingError(`Slidev could not export the deck (exit code ${code}); its messages are above.`)
       return blankPages(output)
@@ -77,11 +74,11 @@ export function createExportMain(runSlidev: SlidevRunner) {
     // before a slide has drawn, and every slide of this deck has text.
     let blank = await exportOnce(wait)
     if (blank.length > 0 && wait < RETRY_WAIT_MS) {
-      io.stdout(`Page${plural(blank)} ${pageList(blank)} came out blank: the browser printed before the slides had drawn. Exporting again, giving them ${RETRY_WAIT_MS / 1000} s…\n`)
+      io.stdout(`Page${plural(blank)} ${numberList(blank)} came out blank: the browser printed before the slides had drawn. Exporting again, giving them ${RETRY_WAIT_MS / 1000} s…\n`)
       blank = await exportOnce(RETRY_WAIT_MS)
     }
     if (blank.length > 0)
-      throw new UserFacingError(`Page${plural(blank)} ${pageList(blank)} of ${displayPath(output)} came out blank: the browser printed before the slides had drawn. Close other busy programs, or give the slides longer with --wait 10000, and export again.`)
+      throw new UserFacingError(`Page${plural(blank)} ${numberList(blank)} of ${displayPath(output)} came out blank: the browser printed before the slides had drawn. Close other busy programs, or give the slides longer with --wait 10000, and export again.`)
 
     const kb = Math.round(statSync(output).size / 1024)
     io.stdout(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)\n`)
@@ -93,14 +90,4 @@ export const exportMain = createExportMain(spawnSlidev)
 
 function plural(pages: number[]): string {
   return pages.length === 1 ? '' : 's'
-}
-
-/** "3", "3 and 7", or "1–39" for a run; long lists are cut short. */
-function pageList(pages: number[]): string {
-  const first = pages[0]!
-  const last = pages.at(-1)!
-  if (pages.length > 2 && last - first + 1 === pages.length)
-    return `${first}–${last}`
-  const shown = pages.slice(0, 8).join(', ')
-  return pages.length > 8 ? `${shown} and ${pages.length - 8} more` : shown.replace(/, (\d+)$/, ' and $1')
 }

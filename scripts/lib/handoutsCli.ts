@@ -67,7 +67,7 @@ export async function handoutsMain(argv: string[], io: CliIo): Promise<number> {
     scenarioDir: values.scenarios === undefined ? undefined : resolve(values.scenarios),
     plan: values.plan,
     // Pictures need a browser for the export; an HTML-only run promises to need none.
-    slideImages: values['no-slide-images'] || format === 'html' ? undefined : {},
+    slideImages: values['no-slide-images'] || format === 'html' ? undefined : { notice: text => io.stdout(`${text}\n`) },
     deckRoot: KIT_ROOT,
     env: io.env,
     onDocument: (document) => {
