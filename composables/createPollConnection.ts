@@ -147,7 +147,7 @@ export function createPollConnection(options: CreatePollConnectionOptions): Poll
           setProblem('open', '')
         }
         else if (next === 'reconnecting') {
-          setProblem('reconnecting', `Lost the poll server at ${serverUrl}; reconnecting. Votes already received are saved.`)
+          setProblem('reconnecting', `Lost the poll server at ${serverUrl}; reconnecting. Votes and answers already received are saved.`)
         }
       },
       onFatal() {

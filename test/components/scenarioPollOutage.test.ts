@@ -18,17 +18,12 @@ describe('scenarioPoll through a poll server outage', () => {
     vi.useRealTimers()
   })
 
-  function dropLink(fake: ReturnType<typeof fakePollConnection>) {
-    fake.connection.status.value = 'reconnecting'
-    fake.connection.downSince.value = Date.now()
-  }
-
   it('keeps the join panel and the last counts on the projector and says "reconnecting", then offers a show of hands after 20 s', async () => {
     vi.useFakeTimers()
     const fake = fakePollConnection()
     fake.setPoll(poll({ status: 'open', rounds: [{ round: 1, counts: [2, 1, 0], voters: 3 }] }))
     const wrapper = render(fake)
-    dropLink(fake)
+    fake.dropLink()
     await vi.advanceTimersByTimeAsync(19_000)
     expect(wrapper.find('.poll-live__status').text()).toBe('Voting open · reconnecting…')
     expect(wrapper.find('.join-panel__code').text()).toBe('K7QFM')
@@ -45,7 +40,7 @@ describe('scenarioPoll through a poll server outage', () => {
     const fake = fakePollConnection()
     fake.setPoll(poll({ status: 'open', rounds: [{ round: 1, counts: [2, 1, 0], voters: 3 }] }))
     const wrapper = render(fake)
-    dropLink(fake)
+    fake.dropLink()
     await vi.advanceTimersByTimeAsync(5_000)
     fake.connection.status.value = 'open'
     fake.connection.downSince.value = null
@@ -61,12 +56,14 @@ describe('scenarioPoll through a poll server outage', () => {
     const presenterView = render(fake)
     asProjector()
     const projectorView = render(fake)
-    dropLink(fake)
+    fake.dropLink()
     await flushPromises()
     expect(presenterView.find('.poll-controls').exists()).toBe(false)
-    expect(presenterView.find('.poll-live__reconnecting').text()).toContain('Reconnecting to the poll server')
+    expect(presenterView.find('.poll-presenter__reconnecting').text()).toContain('Reconnecting to the poll server')
     await button(presenterView, 'Take a show of hands now').trigger('click')
-    expect(presenterView.find('.hands-input').exists()).toBe(true)
+    expect(presenterView.findAll('.hands-input__letter').map(mark => mark.text())).toEqual(['A', 'B', 'C'])
+    await presenterView.find('[aria-label="One more for Product manager"]').trigger('click')
+    expect((presenterView.find('[aria-label="Hands for Product manager"]').element as HTMLInputElement).value).toBe('1')
     expect(projectorView.find('.poll-live__offline').text()).toContain('raise your hand')
     // Back online: the live poll again, and the choice is forgotten for the next outage.
     fake.connection.status.value = 'open'

@@ -53,5 +53,11 @@ export function fakePollConnection(status: PollLinkStatus = 'open') {
     connection.polls.value = new Map([...connection.polls.value, [poll.id, poll]])
   }
 
-  return { connection, controls, hands, displays, exclusions, moderations, setPoll }
+  /** The link drops now: the slides read "reconnecting" through the grace period. */
+  function dropLink(): void {
+    connection.status.value = 'reconnecting'
+    connection.downSince.value = Date.now()
+  }
+
+  return { connection, controls, hands, displays, exclusions, moderations, setPoll, dropLink }
 }
