@@ -60,7 +60,8 @@ export function usePromptPoll({ prompt, controls, saveHands = false }: UsePrompt
   const answerRound = computed(() => connection.polls.value.get(prompt.id)?.answers?.find(entry => entry.round === round.value))
   const cloud = computed(() => roomGroups(answerRound.value))
   const approvedAnswers = computed(() => roomAnswerCount(answerRound.value))
-  const queue = computed(() => toValue(controls) && connection.moderator.value ? moderationQueue(answerRound.value) : undefined)
+  // Through a short outage the queue keeps its last state; once the poll is off there is nothing to moderate.
+  const queue = computed(() => toValue(controls) && connection.moderator.value && (live.value || held.value) ? moderationQueue(answerRound.value) : undefined)
 
   const roomView = computed(() => roomSees({
     status: status.value,

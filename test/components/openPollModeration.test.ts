@@ -70,6 +70,26 @@ describe('the moderation queue in the presenter view', () => {
     expect(rowButton(queueRow(wrapper, 'Risk'), 'Hide').attributes('aria-label')).toBe('Hide “Risk”')
   })
 
+  it('keeps the queue, with no decision to make, while the link reconnects, and drops it once the poll is off', async () => {
+    vi.useFakeTimers()
+    try {
+      asPresenter()
+      const fake = moderating()
+      const wrapper = renderOpen(fake)
+      fake.dropLink()
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(wrapper.findAll('.moderation__text').map(text => text.text())).toContain('Risk')
+      expect(wrapper.findAll('.moderation button').every(candidate => candidate.attributes('disabled') !== undefined)).toBe(true)
+      // After the grace period the slide says the live poll is off: the room calls answers out.
+      await vi.advanceTimersByTimeAsync(25_000)
+      expect(wrapper.find('.moderation').exists()).toBe(false)
+      expect(wrapper.find('.prompt-live__offline').exists()).toBe(true)
+    }
+    finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('shows no queue on a link that is not moderating, nor on the projector', () => {
     asPresenter()
     const fake = moderating()
