@@ -22,7 +22,9 @@ describe('scalePoll on the projector', () => {
     fake.setPoll(scalePoll({ rounds: [{ round: 1, counts: [1, 2, 0, 0, 0, 0, 0], voters: 3, median: 2 }] }))
     const wrapper = renderScale(fake)
     expect(wrapper.find('.scale-histogram').exists()).toBe(false)
-    expect(wrapper.findAll('.prompt-live__scale li').map(item => item.text())).toEqual(['1', '2', '3', '4', '5', '6', '7', '← Visionary', 'Executor →'])
+    expect(wrapper.findAll('.prompt-live .scale-strip li').map(item => item.text())).toEqual(['1', '2', '3', '4', '5', '6', '7'])
+    expect(wrapper.findAll('.prompt-live .scale-strip__ends span').map(end => end.text())).toEqual(['← Visionary', 'Executor →'])
+    expect(wrapper.find('.prompt-live .scale-strip ol').attributes('aria-label')).toBe('1 is Visionary, 7 is Executor')
   })
 
   it('draws the histogram from the tallies as they arrive, with the median', async () => {
@@ -56,8 +58,8 @@ describe('scalePoll on the projector', () => {
     slide.print = true
     const wrapper = renderScale()
     expect(wrapper.find('.prompt-live').exists()).toBe(false)
-    expect(wrapper.find('.prompt-card__scale').text()).toContain('7')
-    expect(wrapper.findAll('.prompt-card__ends span').map(end => end.text())).toEqual(['← Visionary', 'Executor →'])
+    expect(wrapper.findAll('.prompt-card .scale-strip li').map(item => item.text())).toEqual(['1', '2', '3', '4', '5', '6', '7'])
+    expect(wrapper.findAll('.prompt-card .scale-strip__ends span').map(end => end.text())).toEqual(['← Visionary', 'Executor →'])
   })
 })
 
