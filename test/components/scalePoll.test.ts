@@ -72,7 +72,7 @@ describe('scalePoll in the presenter view', () => {
     asProjector()
     const projector = renderScale(fake)
     expect(presenter.find('.prompt-live__results--private .scale-histogram').exists()).toBe(true)
-    expect(presenter.find('.poll-presenter__room-sees').text()).toBe('The room sees: question only')
+    expect(presenter.find('.room-sees').text()).toBe('The room sees: question only')
     expect(projector.find('.scale-histogram').exists()).toBe(false)
 
     await button(presenter, 'Close voting').trigger('click')
@@ -84,7 +84,7 @@ describe('scalePoll in the presenter view', () => {
     expect(fake.controls).toEqual([{ action: 'close', poll: SCALE_ID }, { action: 'reveal', poll: SCALE_ID }])
     fake.setPoll(scalePoll({ status: 'revealed', rounds: [{ round: 1, counts: [0, 1, 0, 0, 0, 0, 0], voters: 1, median: 2 }] }))
     await presenter.vm.$nextTick()
-    expect(presenter.find('.poll-presenter__room-sees').text()).toBe('The room sees: results and debrief')
+    expect(presenter.find('.room-sees').text()).toBe('The room sees: results and debrief')
     expect(projector.find('.prompt-live__debrief').text()).toContain('What pulls you there?')
     expect(projector.find('.scale-histogram__summary').text()).toBe('1 answer · median 2')
   })

@@ -24,28 +24,40 @@ describe('what the room sees, from the presenter view to every projector', () =>
     const presenterView = render(fake)
     asProjector()
     const projectorView = render(fake)
-    expect(presenterView.find('.poll-presenter__room-sees').text()).toBe('The room sees: question only')
+    expect(presenterView.find('.room-sees').text()).toBe('The room sees: question only')
     expect(projectorView.findAll('.result-bars__bar')).toHaveLength(0)
-    expect(projectorView.find('.poll-presenter__room-sees').exists()).toBe(false)
+    expect(projectorView.find('.room-sees').exists()).toBe(false)
 
     await button(presenterView, 'Show results to the room').trigger('click')
     await flushPromises()
     expect(fake.displays).toEqual([{ poll: ID, patch: { showResults: true } }])
-    expect(presenterView.find('.poll-presenter__room-sees').text()).toBe('The room sees: question and results')
+    expect(presenterView.find('.room-sees').text()).toBe('The room sees: question and results')
     expect(presenterView.find('.result-bars--muted').exists()).toBe(false)
     expect(figures(projectorView)).toEqual(['2 · 67%', '1 · 33%', '0 · 0%'])
 
     await button(presenterView, 'Hide results').trigger('click')
     await flushPromises()
-    expect(presenterView.find('.poll-presenter__room-sees').text()).toBe('The room sees: question only')
+    expect(presenterView.find('.room-sees').text()).toBe('The room sees: question only')
     expect(projectorView.findAll('.result-bars__bar')).toHaveLength(0)
+  })
+
+  it('folds the reasoning away on the presenter\'s slide after the reveal, and shows it whole to the room', () => {
+    const fake = fakePollConnection()
+    fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [1, 1, 2], voters: 4 }] }))
+    asPresenter()
+    const presenterView = render(fake)
+    asProjector()
+    const projectorView = render(fake)
+    expect(presenterView.find('.poll-reveal details summary').text()).toBe('The reasoning the room reads')
+    expect(projectorView.find('.poll-reveal details').exists()).toBe(false)
+    expect(projectorView.find('.poll-reveal__rationale').text()).toBe(presenterView.find('.poll-reveal__rationale').text())
   })
 
   it('says the room sees the answer once revealed', () => {
     asPresenter()
     const fake = fakePollConnection()
     fake.setPoll(poll({ status: 'revealed', rounds: [{ round: 1, counts: [1, 1, 2], voters: 4 }] }))
-    expect(render(fake).find('.poll-presenter__room-sees').text()).toBe('The room sees: answer and results')
+    expect(render(fake).find('.room-sees').text()).toBe('The room sees: answer and results')
   })
 })
 
@@ -65,7 +77,7 @@ describe('scenarioPoll in the presenter view', () => {
     // The presenter sees the split striped (the room does not) and the buttons follow the state.
     expect(wrapper.find('.result-bars--muted').exists()).toBe(true)
     expect(wrapper.find('.poll-controls__message').text()).toBe('Striped bars: only you see them')
-    expect(wrapper.find('.poll-presenter__room-sees').text()).toBe('The room sees: question only')
+    expect(wrapper.find('.room-sees').text()).toBe('The room sees: question only')
     expect(button(wrapper, 'Open voting').attributes('disabled')).toBeDefined()
     await button(wrapper, 'Close voting').trigger('click')
     await flushPromises()
@@ -130,7 +142,7 @@ describe('scenarioPoll in the presenter view', () => {
     await flushPromises()
     expect(fake.displays).toEqual([{ poll: ID, patch: { compareRounds: true } }])
     // Voting is open and the results are hidden: comparing changes nothing for the room yet.
-    expect(wrapper.find('.poll-presenter__room-sees').text()).toBe('The room sees: question only')
+    expect(wrapper.find('.room-sees').text()).toBe('The room sees: question only')
   })
 
   it('takes a show of hands without a server, reveals locally, and saves the hands once the server is back', async () => {

@@ -2,7 +2,8 @@
 // every request that would leave the machine blocked and recorded. Checks that the
 // deck renders in its bundled Inter with nothing fetched from the internet, that every
 // projected text has WCAG AA contrast, and that the text on a poll slide (live, and
-// revealed) is at least 32 px. Screenshots of every slide in test-results/slides/.
+// revealed) is at least 32 px; and that the presenter view shows each live poll's controls
+// whole, before and after the reveal. Screenshots of every slide in test-results/slides/.
 import type { Browser, Page } from 'playwright-core'
 import type { SpawnedPollServer } from '../../scripts/lib/spawnPollServer'
 import type { MeasuredText } from './support/measureSlide'
@@ -35,6 +36,8 @@ let server: SpawnedPollServer
 let deck: { url: string }
 let browser: Browser
 let page: Page
+/** The presenter view of the same deck, following the walk to check its poll controls. */
+let presenterView: Page
 let presenter: TestSocket
 const leaks: string[] = []
 
@@ -60,6 +63,26 @@ async function show(no: number): Promise<void> {
   if (await page.locator(`.slidev-page-${no} .poll-live`).count() > 0)
     await page.locator(`.slidev-page-${no} .join-panel__code`).waitFor({ timeout: 20_000 })
   await motionDone(page)
+}
+
+/**
+ * The presenter view's own slide carries the controls under its live poll; the slide's edge
+ * clips them, and a button below it cannot be clicked. Moves the presenter view to slide
+ * `no` (in `state`, when given) and says where its controls leave the slide.
+ */
+async function presenterControlsProblems(no: number, state: string, status?: string): Promise<string[]> {
+  await presenterView.evaluate(to => (globalThis as unknown as { __slidev__: { nav: SlidevNav } }).__slidev__.nav.go(to), no)
+  const slide = presenterView.locator('#slide-content')
+  // The current slide's page: its neighbours are kept in the same box, hidden.
+  const current = slide.locator(`.slidev-page-${no}`)
+  if (status)
+    await current.locator('.poll-status', { hasText: status }).waitFor({ timeout: 20_000 })
+  const controls = current.locator('.poll-controls')
+  await controls.waitFor({ timeout: 20_000 })
+  await motionDone(presenterView)
+  const [edge, box] = [(await slide.boundingBox())!, (await controls.boundingBox())!]
+  const below = box.y + box.height - (edge.y + edge.height)
+  return below > 0.5 ? [`slide ${no}${state}: the presenter's poll controls run ${Math.round(below)} px off the bottom of the slide`] : []
 }
 
 function problems(no: number, state: string, texts: MeasuredText[], pollSlide: boolean): string[] {
@@ -104,6 +127,10 @@ export function projectorTests(): void {
       await devtools.send('Animation.setPlaybackRate', { playbackRate: 100 })
       // measureSlide is serialised into the page; a transform that keeps function names wraps them in __name().
       await page.addInitScript('globalThis.__name ??= fn => fn')
+      // A trainer's laptop screen; the deck on this machine fetches the presenter token itself.
+      presenterView = await context.newPage()
+      await presenterView.setViewportSize({ width: 1600, height: 900 })
+      await presenterView.goto(`${deck.url}/presenter/1`)
     }, 150_000)
 
     afterAll(async () => {
@@ -128,6 +155,8 @@ export function projectorTests(): void {
         const pollSlide = await poll.count() > 0
         found.push(...problems(no, pollSlide ? ' (live)' : '', await page.evaluate(measureSlide, no), pollSlide))
         await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) })
+        if (pollSlide || await page.locator(`.slidev-page-${no} .prompt-live`).count() > 0)
+          found.push(...await presenterControlsProblems(no, ' (presenter view)'))
         if (!pollSlide)
           continue
         // The join view: a QR code the back rows can scan, at least half the slide's height.
@@ -144,6 +173,8 @@ export function projectorTests(): void {
         await motionDone(page)
         found.push(...problems(no, ' (revealed)', await page.evaluate(measureSlide, no), true))
         await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
+        found.push(...await presenterControlsProblems(no, ' (presenter view, revealed)', 'Answer revealed'))
+        await presenterView.screenshot({ path: join(SHOTS_DIR, `${name}-presenter-revealed.png`) })
       }
       // Behind the scaled slide: white, or rounding shows a thin dark line at the edges.
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('#page-root > .slidev-slide-container')!).backgroundColor)).toBe('rgb(255, 255, 255)')

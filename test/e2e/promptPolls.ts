@@ -74,7 +74,7 @@ export function promptPollTests(): void {
         await promptOn(presenter, openSlide).getByRole('button', { name: 'Show results to the room' }).click()
         await promptOn(presenter, openSlide).getByRole('button', { name: 'Hide results' }).waitFor(WAIT)
         // Until something is approved there is nothing for the room to see.
-        expect(await promptOn(presenter, openSlide).locator('.poll-presenter__room-sees').textContent()).toContain('question only')
+        expect(await promptOn(presenter, openSlide).locator('.room-sees').textContent()).toContain('question only')
         expect(await promptOn(projector, openSlide).locator('.word-cloud__word').count()).toBe(0)
         expect(await projector.getByText('Herding cats').count()).toBe(0)
       })

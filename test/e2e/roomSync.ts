@@ -56,13 +56,13 @@ export function roomSyncTests(): void {
           await phone.getByText(/^Vote received:/).waitFor(WAIT)
         await pollSlide(projector).locator('.join-panel__counts', { hasText: '2 voted' }).waitFor(WAIT)
         expect(await pollSlide(projector).locator('.result-bars__figure').count()).toBe(0)
-        expect(await pollSlide(presenter).locator('.poll-presenter__room-sees').textContent()).toContain('question only')
+        expect(await pollSlide(presenter).locator('.room-sees').textContent()).toContain('question only')
 
         await pollSlide(presenter).getByRole('button', { name: 'Show results to the room' }).click()
         await pollSlide(projector).locator('.result-bars__figure').first().waitFor(WAIT)
         expect(await pollSlide(projector).locator('.result-bars__figure').allTextContents()).toEqual(['1 · 50%', '0 · 0%', '1 · 50%'])
         // The presenter and the projector get the display from the same broadcast, in two browsers.
-        await pollSlide(presenter).locator('.poll-presenter__room-sees', { hasText: 'question and results' }).waitFor(WAIT)
+        await pollSlide(presenter).locator('.room-sees', { hasText: 'question and results' }).waitFor(WAIT)
         await projector.screenshot({ path: join(RESULTS_DIR, 'projector-results-shown.png') })
         await presenter.screenshot({ path: join(RESULTS_DIR, 'presenter-results-shown.png') })
 
@@ -84,7 +84,7 @@ export function roomSyncTests(): void {
         await pollSlide(projector).locator('.poll-live__status', { hasText: 'Answer revealed · round 2' }).waitFor(WAIT)
         await pollSlide(presenter).getByRole('button', { name: 'Compare rounds for the room' }).click()
         await pollSlide(projector).locator('.result-bars__series', { hasText: 'Round 1' }).first().waitFor(WAIT)
-        await pollSlide(presenter).locator('.poll-presenter__room-sees', { hasText: 'answer and results, rounds 1 and 2' }).waitFor(WAIT)
+        await pollSlide(presenter).locator('.room-sees', { hasText: 'answer and results, rounds 1 and 2' }).waitFor(WAIT)
         await projector.screenshot({ path: join(RESULTS_DIR, 'projector-rounds-compared.png') })
       })
 
