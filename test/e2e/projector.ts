@@ -172,6 +172,10 @@ export function projectorTests(): void {
         // The reveal fades in and the bars glide; measure where they end.
         await motionDone(page)
         found.push(...problems(no, ' (revealed)', await page.evaluate(measureSlide, no), true))
+        // Text can end inside the slide while its box runs off it: the answer's box is the tallest.
+        const reveal = (await page.locator(`.slidev-page-${no} .poll-reveal`).boundingBox())!
+        if (reveal.y + reveal.height > slide.y + slide.height + 0.5)
+          found.push(`slide ${no} (revealed): the answer's box runs ${Math.round(reveal.y + reveal.height - slide.y - slide.height)} px off the bottom of the slide`)
         await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
         found.push(...await presenterControlsProblems(no, ' (presenter view, revealed)', 'Answer revealed'))
         await presenterView.screenshot({ path: join(SHOTS_DIR, `${name}-presenter-revealed.png`) })
