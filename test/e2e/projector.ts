@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { loadScenarioLibrary } from '../../content/loadScenarios'
 import { KIT_ROOT } from '../../lib/kitPaths'
+import { choiceLetter } from '../../poll/choiceLetter'
 import { socketUrl } from '../../poll/protocol'
 import { spawnPollServer } from '../../scripts/lib/spawnPollServer'
 import { TestSocket } from '../poll/support/testSocket'
@@ -85,6 +87,37 @@ async function presenterControlsProblems(no: number, state: string, status?: str
   return below > 0.5 ? [`slide ${no}${state}: the presenter's poll controls run ${Math.round(below)} px off the bottom of the slide`] : []
 }
 
+/**
+ * Every scenario in the library, spares included (a plan can swap any of them in), must
+ * fit the answer's box on the slide: on revealed slide `no`, a copy of the box takes each
+ * scenario's answer, reasoning and questions in turn, beside the real one.
+ */
+async function everyRevealFits(no: number): Promise<string[]> {
+  const reveals = loadScenarioLibrary().scenarios.map(scenario => ({ id: scenario.id, answer: `${choiceLetter(scenario.choices.indexOf(scenario.answer))} · ${scenario.answer}`, rationale: scenario.rationale, debrief: [...scenario.debrief] }))
+  const heights = await page.evaluate(({ no, reveals }) => {
+    const slide = document.querySelector(`.slidev-page-${no}`)!.getBoundingClientRect()
+    const box = document.querySelector<HTMLElement>(`.slidev-page-${no} .poll-reveal`)!
+    const room = slide.bottom - box.getBoundingClientRect().top
+    return reveals.map(({ id, answer, rationale, debrief }) => {
+      const copy = box.cloneNode(true) as HTMLElement
+      copy.style.animation = 'none'
+      copy.querySelector('.poll-reveal__answer strong')!.textContent = answer
+      copy.querySelector('.poll-reveal__rationale')!.textContent = rationale
+      const list = copy.querySelector('.poll-reveal__debrief')!
+      list.replaceChildren(...debrief.map((question) => {
+        const item = list.firstElementChild!.cloneNode() as HTMLElement
+        item.textContent = question
+        return item
+      }))
+      box.after(copy)
+      const over = copy.getBoundingClientRect().height - room
+      copy.remove()
+      return { id, over }
+    })
+  }, { no, reveals })
+  return heights.filter(({ over }) => over > 0.5).map(({ id, over }) => `scenario ${id}: its answer, reasoning and questions run ${Math.round(over)} px off the bottom of a poll slide`)
+}
+
 function problems(no: number, state: string, texts: MeasuredText[], pollSlide: boolean): string[] {
   return texts.flatMap((text) => {
     const found: string[] = []
@@ -148,6 +181,7 @@ export function projectorTests(): void {
       const total = await page.evaluate(() => (globalThis as unknown as { __slidev__: { nav: { total: number } } }).__slidev__.nav.total)
       expect(total).toBeGreaterThan(20)
       const found: string[] = []
+      let spareChecked = false
       for (let no = 1; no <= total; no++) {
         await show(no)
         const name = `slide-${String(no).padStart(2, '0')}`
@@ -177,6 +211,10 @@ export function projectorTests(): void {
         if (reveal.y + reveal.height > slide.y + slide.height + 0.5)
           found.push(`slide ${no} (revealed): the answer's box runs ${Math.round(reveal.y + reveal.height - slide.y - slide.height)} px off the bottom of the slide`)
         await page.screenshot({ path: join(SHOTS_DIR, `${name}-revealed.png`) })
+        if (!spareChecked) {
+          found.push(...await everyRevealFits(no))
+          spareChecked = true
+        }
         found.push(...await presenterControlsProblems(no, ' (presenter view, revealed)', 'Answer revealed'))
         await presenterView.screenshot({ path: join(SHOTS_DIR, `${name}-presenter-revealed.png`) })
       }
