@@ -72,6 +72,9 @@ describe('scalePoll in the presenter view', () => {
     asProjector()
     const projector = renderScale(fake)
     expect(presenter.find('.prompt-live__results--private .scale-histogram').exists()).toBe(true)
+    // Beside the question, under the compact join panel: under it they would leave the slide in round 2.
+    expect(presenter.find('.prompt-live__side .poll-controls').exists()).toBe(true)
+    expect(presenter.find('.prompt-live__side .join-panel--compact').exists()).toBe(true)
     expect(presenter.find('.room-sees').text()).toBe('The room sees: question only')
     expect(projector.find('.scale-histogram').exists()).toBe(false)
 
@@ -85,6 +88,9 @@ describe('scalePoll in the presenter view', () => {
     fake.setPoll(scalePoll({ status: 'revealed', rounds: [{ round: 1, counts: [0, 1, 0, 0, 0, 0, 0], voters: 1, median: 2 }] }))
     await presenter.vm.$nextTick()
     expect(presenter.find('.room-sees').text()).toBe('The room sees: results and debrief')
+    // The debrief takes the side once revealed: the controls move under the columns.
+    expect(presenter.find('.prompt-live__side .poll-controls').exists()).toBe(false)
+    expect(presenter.find('.prompt-live > .poll-controls').exists()).toBe(true)
     expect(projector.find('.prompt-live__debrief').text()).toContain('What pulls you there?')
     expect(projector.find('.scale-histogram__summary').text()).toBe('1 answer · median 2')
   })

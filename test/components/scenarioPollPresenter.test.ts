@@ -27,6 +27,10 @@ describe('what the room sees, from the presenter view to every projector', () =>
     expect(presenterView.find('.room-sees').text()).toBe('The room sees: question only')
     expect(projectorView.findAll('.result-bars__bar')).toHaveLength(0)
     expect(projectorView.find('.room-sees').exists()).toBe(false)
+    // Until the reveal the controls sit beside the question, under a join panel without its QR code.
+    expect(presenterView.find('.poll-live__side .poll-controls').exists()).toBe(true)
+    expect(presenterView.find('.poll-live__side .join-qr').exists()).toBe(false)
+    expect(projectorView.find('.poll-live__side .join-qr').exists()).toBe(true)
 
     await button(presenterView, 'Show results to the room').trigger('click')
     await flushPromises()
@@ -49,6 +53,10 @@ describe('what the room sees, from the presenter view to every projector', () =>
     asProjector()
     const projectorView = render(fake)
     expect(presenterView.find('.poll-reveal details summary').text()).toBe('The reasoning the room reads')
+    // The answer takes the side: the controls go under the columns, and latecomers' join panel is the room's alone.
+    expect(presenterView.find('.poll-live > .poll-controls').exists()).toBe(true)
+    expect(presenterView.find('.join-panel').exists()).toBe(false)
+    expect(projectorView.find('.join-panel').exists()).toBe(true)
     expect(projectorView.find('.poll-reveal details').exists()).toBe(false)
     expect(projectorView.find('.poll-reveal__rationale').text()).toBe(presenterView.find('.poll-reveal__rationale').text())
   })
