@@ -15,11 +15,16 @@ export function slidevExportArgs({ output, executablePath, waitMs = 0 }: { outpu
 }
 
 /** "3", "3 and 7", "1–39" for a run; a long list is cut short. */
-export function numberList(numbers: number[]): string {
+export function numberList(numbers: readonly number[]): string {
   const first = numbers[0]!
   const last = numbers.at(-1)!
   if (numbers.length > 2 && last - first + 1 === numbers.length)
     return `${first}–${last}`
   const shown = numbers.slice(0, 8).join(', ')
   return numbers.length > 8 ? `${shown} and ${numbers.length - 8} more` : shown.replace(/, (\d+)$/, ' and $1')
+}
+
+/** `word`, with an s when there is not exactly one: "page" for [3], "pages" for [2, 4]. */
+export function plural(word: string, numbers: readonly number[]): string {
+  return numbers.length === 1 ? word : `${word}s`
 }

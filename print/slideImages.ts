@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { PLAN_ENV } from '../content/loadSessionPlans.ts'
-import { numberList, RETRY_WAIT_MS, slidevExportArgs } from '../lib/slidevExport.ts'
+import { numberList, plural, RETRY_WAIT_MS, slidevExportArgs } from '../lib/slidevExport.ts'
 import { UserFacingError } from '../lib/userFacingError.ts'
 import { isBlankPng } from './blankImage.ts'
 
@@ -73,11 +73,11 @@ export async function slideImages({ root, plan, executablePath, cacheDir = join(
       notice(`Drawing the slide pictures for the guide (plan ${plan}); once per change to the deck…`)
       let blank = await exportInto(partial, 0)
       if (blank.length > 0) {
-        notice(`The picture${blank.length === 1 ? '' : 's'} of slide${blank.length === 1 ? '' : 's'} ${numberList(blank)} came out blank; drawing them again with ${RETRY_WAIT_MS / 1000} s for the slides to draw…`)
+        notice(`The ${plural('picture', blank)} of ${plural('slide', blank)} ${numberList(blank)} came out blank; drawing them again with ${RETRY_WAIT_MS / 1000} s for the slides to draw…`)
         blank = await exportInto(partial, RETRY_WAIT_MS)
       }
       if (blank.length > 0)
-        throw new UserFacingError(`The guide's picture${blank.length === 1 ? '' : 's'} of slide${blank.length === 1 ? '' : 's'} ${numberList(blank)} came out blank twice: the browser took them before the slides had drawn. Close other busy programs and run again, or pass --no-slide-images.`)
+        throw new UserFacingError(`The guide's ${plural('picture', blank)} of ${plural('slide', blank)} ${numberList(blank)} came out blank twice: the browser took them before the slides had drawn. Close other busy programs and run again, or pass --no-slide-images.`)
       // Older entries of this plan are stale: the deck changed since.
       for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
         if (name.startsWith(`${plan}-`) && !name.includes('.partial-'))

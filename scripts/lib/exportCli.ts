@@ -10,7 +10,7 @@ import { displayPath } from '../../lib/displayPath'
 import { findBrowser } from '../../lib/findBrowser'
 import { DEFAULT_DECK_PDF, KIT_ROOT, SLIDEV_BIN } from '../../lib/kitPaths'
 import { blankPages } from '../../lib/pdfText'
-import { numberList, RETRY_WAIT_MS, slidevExportArgs } from '../../lib/slidevExport'
+import { numberList, plural, RETRY_WAIT_MS, slidevExportArgs } from '../../lib/slidevExport'
 import { UserFacingError } from '../../lib/userFacingError'
 import { parseFlags, sharedFlags } from './cliFlags'
 
@@ -74,11 +74,11 @@ export function createExportMain(runSlidev: SlidevRunner) {
     // before a slide has drawn, and every slide of this deck has text.
     let blank = await exportOnce(wait)
     if (blank.length > 0 && wait < RETRY_WAIT_MS) {
-      io.stdout(`Page${plural(blank)} ${numberList(blank)} came out blank: the browser printed before the slides had drawn. Exporting again, giving them ${RETRY_WAIT_MS / 1000} s…\n`)
+      io.stdout(`${plural('Page', blank)} ${numberList(blank)} came out blank: the browser printed before the slides had drawn. Exporting again, giving them ${RETRY_WAIT_MS / 1000} s…\n`)
       blank = await exportOnce(RETRY_WAIT_MS)
     }
     if (blank.length > 0)
-      throw new UserFacingError(`Page${plural(blank)} ${numberList(blank)} of ${displayPath(output)} came out blank: the browser printed before the slides had drawn. Close other busy programs, or give the slides longer with --wait 10000, and export again.`)
+      throw new UserFacingError(`${plural('Page', blank)} ${numberList(blank)} of ${displayPath(output)} came out blank: the browser printed before the slides had drawn. Close other busy programs, or give the slides longer with --wait 10000, and export again.`)
 
     const kb = Math.round(statSync(output).size / 1024)
     io.stdout(`✓ Deck PDF written to ${displayPath(output)} (${kb} KB)\n`)
@@ -87,7 +87,3 @@ export function createExportMain(runSlidev: SlidevRunner) {
 }
 
 export const exportMain = createExportMain(spawnSlidev)
-
-function plural(pages: number[]): string {
-  return pages.length === 1 ? '' : 's'
-}
