@@ -1,28 +1,17 @@
-// The pure poll state machine: lifecycle, rounds, tallies and open answers with their
-// moderation. No I/O: the server persists each effect and rebuilds the machine from the
-// store after a restart.
+// The pure poll state machine: applies votes, answers, moderation, controls and shows of
+// hands to a session's polls and says what changed. No I/O: the server persists each
+// effect. A poll's record is pollRecord.ts, which controls a status allows is
+// pollLifecycle.ts, and the rebuild from the store after a restart is machineState.ts.
+import type { MachineState, SkippedVotes } from './machineState'
 import type { PollDefinition } from './pollDefinition'
-import type { ControlAction, ErrorCode, ModerationStatus, PollDisplay, PollStatus } from './protocol'
+import type { PollRecord } from './pollRecord'
+import type { ControlAction, ErrorCode, ModerationStatus, PollDisplay } from './protocol'
 import { checkAnswer } from './answerText'
-import { OpenAnswers } from './openAnswers'
+import { restoreSession } from './machineState'
 import { optionCount } from './pollDefinition'
+import { transitions } from './pollLifecycle'
+import { addVotes, freshRecord, HANDS_DEVICE_PREFIX, isHandsDevice, roundOf, zeroCounts } from './pollRecord'
 import { MAX_ROUNDS } from './protocol'
-
-/** One poll's live state. Treat as read-only outside the machine. */
-export interface PollRecord {
-  definition: PollDefinition
-  status: PollStatus
-  /** The current round, 1-based. */
-  round: number
-  /** Per round (index 0 is round 1): device → choice (scale polls: value − min). */
-  votes: Map<string, number>[]
-  /** Per round: votes per choice or scale point, kept in step with `votes`. */
-  counts: number[][]
-  /** Open polls' answers and their moderation (empty for the other kinds). */
-  answers: OpenAnswers
-  /** What the room sees besides the status: live bars, both rounds. */
-  display: PollDisplay
-}
 
 export type Command
   = | { kind: 'vote', device: string, poll: string, round: number, choice: number }
@@ -54,82 +43,6 @@ export type Effect
 
 export type Outcome = { ok: true, effect: Effect } | { ok: false, code: ErrorCode, reason: string }
 
-/** What the store keeps, and what a restarted server restores. */
-export interface MachineState {
-  current: string | null
-  polls: { definition: PollDefinition, status: PollStatus, round: number, display?: PollDisplay }[]
-  votes: { poll: string, round: number, device: string, choice: number }[]
-  /** Devices whose votes the presenter excluded (one address, many devices). */
-  excluded?: string[]
-  /** Open answers, in the order given per device (`seq`). */
-  answers?: { poll: string, round: number, device: string, seq: number, text: string, key: string }[]
-  /** The presenter's moderation decisions. */
-  moderation?: { poll: string, key: string, status: Exclude<ModerationStatus, 'pending'> }[]
-}
-
-/** Stored votes a restart could not count, per poll, with why: kept in the file, reported, never silently dropped. */
-export interface SkippedVotes {
-  poll: string
-  count: number
-  reason: string
-}
-
-// Which statuses each action may start from, and where it leads.
-const transitions: Record<Exclude<ControlAction, 'reset'>, { from: readonly PollStatus[], to: PollStatus }> = {
-  'open': { from: ['draft', 'closed'], to: 'open' },
-  'close': { from: ['open'], to: 'closed' },
-  'reveal': { from: ['open', 'closed'], to: 'revealed' },
-  'next-round': { from: ['closed', 'revealed'], to: 'open' },
-}
-
-/** The control actions the machine accepts from a poll in this status and round (the deck enables its buttons from this). */
-export function allowedActions(status: PollStatus, round: number): ReadonlySet<ControlAction> {
-  const actions = new Set<ControlAction>(['reset'])
-  for (const [action, { from }] of Object.entries(transitions) as [keyof typeof transitions, (typeof transitions)[keyof typeof transitions]][]) {
-    if (from.includes(status) && (action !== 'next-round' || round < MAX_ROUNDS))
-      actions.add(action)
-  }
-  return actions
-}
-
-/**
- * Device ids of a show of hands: `hands:<choice>:<n>`. The colon cannot occur in a
- * phone's device id, so a phone can never overwrite or pose as a counted hand.
- */
-export const HANDS_DEVICE_PREFIX = 'hands:'
-
-export function isHandsDevice(device: string): boolean {
-  return device.startsWith(HANDS_DEVICE_PREFIX)
-}
-
-export const DEFAULT_DISPLAY: Readonly<PollDisplay> = { showResults: false, compareRounds: false }
-
-function zeroCounts(definition: PollDefinition): number[] {
-  return Array.from<number>({ length: optionCount(definition) }).fill(0)
-}
-
-function freshRecord(definition: PollDefinition): PollRecord {
-  return { definition, status: 'draft', round: 1, votes: [new Map()], counts: [zeroCounts(definition)], answers: new OpenAnswers(), display: { ...DEFAULT_DISPLAY } }
-}
-
-/** One round of a poll: device → choice, and votes per choice kept in step with it. */
-interface RoundState {
-  readonly votes: Map<string, number>
-  readonly counts: number[]
-}
-
-/** Round `round` (1-based) of a poll, or undefined when the poll has not reached it. */
-function roundOf(record: PollRecord, round: number): RoundState | undefined {
-  const votes = record.votes[round - 1]
-  const counts = record.counts[round - 1]
-  return votes && counts ? { votes, counts } : undefined
-}
-
-/** Adds `n` (negative: removes) votes for `choice`, a valid choice of the round's poll. */
-function addVotes({ counts }: RoundState, choice: number, n: number): void {
-  counts[choice] = (counts[choice] ?? 0) + n
-}
-
 function fail(code: ErrorCode, reason: string): Outcome {
   return { ok: false, code, reason }
 }
@@ -154,8 +67,11 @@ export class PollMachine {
     this.catalog = new Map(definitions.map(definition => [definition.id, definition]))
     for (const definition of definitions)
       this.records.set(definition.id, freshRecord(definition))
-    if (state)
-      this.restore(state)
+    if (state) {
+      const { skipped, current } = restoreSession(state, this.records, this.excluded)
+      this.skipped.push(...skipped)
+      this.selected = current
+    }
   }
 
   /** The poll phones are shown, or null. */
@@ -365,68 +281,5 @@ export class PollMachine {
     if (to === 'open')
       this.selected = id
     return { ok: true, effect: { kind: 'poll', record, cleared: false, current: this.selected } }
-  }
-
-  private restore(state: MachineState): void {
-    for (const { definition, status, round, display } of state.polls) {
-      const record = freshRecord(definition)
-      record.status = status
-      record.display = { ...DEFAULT_DISPLAY, ...display }
-      for (; record.round < Math.min(round, MAX_ROUNDS); record.round++) {
-        record.votes.push(new Map())
-        record.counts.push(zeroCounts(definition))
-        record.answers.addRound()
-      }
-      this.records.set(definition.id, record)
-    }
-    for (const device of state.excluded ?? [])
-      this.excluded.add(device)
-    const skipped = new Map<string, SkippedVotes>()
-    const skip = (poll: string, reason: string) => {
-      const key = `${poll}\n${reason}`
-      const entry = skipped.get(key) ?? { poll, count: 0, reason }
-      entry.count++
-      skipped.set(key, entry)
-    }
-    for (const { poll, round, device, choice } of state.votes) {
-      if (this.excluded.has(device))
-        continue
-      const record = this.records.get(poll)
-      const rounds = record && roundOf(record, round)
-      if (!record) {
-        skip(poll, 'the poll is not in the session')
-      }
-      else if (!rounds) {
-        skip(poll, `round ${round} was never started`)
-      }
-      else if (rounds.counts[choice] === undefined) {
-        skip(poll, `its choice is not one of the poll's ${optionCount(record.definition)}`)
-      }
-      else if (!rounds.votes.has(device)) {
-        rounds.votes.set(device, choice)
-        addVotes(rounds, choice, 1)
-      }
-    }
-    this.restoreAnswers(state, skip)
-    this.skipped.push(...skipped.values())
-    this.selected = state.current !== null && this.records.has(state.current) ? state.current : null
-  }
-
-  private restoreAnswers(state: MachineState, skip: (poll: string, reason: string) => void): void {
-    for (const { poll, key, status } of state.moderation ?? [])
-      this.records.get(poll)?.answers.decisions.set(key, status)
-    // In seq order, so each device's answers count in the order given.
-    const answers = [...state.answers ?? []].sort((a, b) => a.seq - b.seq)
-    for (const { poll, round, device, seq, text, key } of answers) {
-      if (this.excluded.has(device))
-        continue
-      const record = this.records.get(poll)
-      if (!record || record.definition.kind !== 'open')
-        skip(poll, record ? 'the poll takes no open answers' : 'the poll is not in the session')
-      else if (!roundOf(record, round))
-        skip(poll, `round ${round} was never started`)
-      else
-        record.answers.add(round, device, { text, key }, Number.POSITIVE_INFINITY, seq)
-    }
   }
 }

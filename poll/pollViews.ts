@@ -1,7 +1,7 @@
 // What each role may see of a poll. The one place that decides that phones get the
 // answer and the tallies only after the reveal, and that nobody but the moderating
 // presenter sees an open answer before it is approved.
-import type { PollRecord } from './pollMachine'
+import type { PollRecord } from './pollRecord'
 import type { AnswerGroup, AnswerRound, ParticipantPoll, PresenterPoll, RoundTally } from './protocol'
 import { MAX_ANSWER_GRAPHEMES } from './answerText'
 import { MAX_LISTED_GROUPS, MAX_QUEUE_GROUPS } from './protocol'

@@ -1,6 +1,6 @@
 // The "poll changed" message for every phone, serialised once: each phone's copy differs
 // only in its own votes and open answers, so the shared JSON is built once and those spliced in.
-import type { PollRecord } from '../pollMachine'
+import type { PollRecord } from '../pollRecord'
 import type { ParticipantPoll, ServerMessage } from '../protocol'
 import { participantPoll } from '../pollViews'
 

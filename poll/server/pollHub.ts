@@ -1,10 +1,11 @@
+import type { SkippedVotes } from '../machineState'
 // One workshop session's live side: the machine, the store behind it, and the sockets
 // that watch it. Every change goes through the group commit and is acknowledged or
 // broadcast only after its transaction has committed. Changes apply in the order the
 // inbox hands them over: arrival order, except that a presenter's message goes ahead of
 // phones' messages still waiting (so "close" means close now, even mid-burst).
 import type { PollDefinition } from '../pollDefinition'
-import type { Command, Outcome, SkippedVotes } from '../pollMachine'
+import type { Command, Outcome } from '../pollMachine'
 import type { CrowdedAddress, JoinInfo, ParticipantSnapshot, PresenterSnapshot, ServerMessage } from '../protocol'
 import type { PollStore } from '../store/pollStore'
 import type { MessageSocket } from './send'

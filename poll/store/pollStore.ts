@@ -1,8 +1,9 @@
 // Durable poll state: one SQLite file, WAL, synchronous=FULL, so a committed
 // transaction survives kill -9 and power loss. Callers batch writes (group commit).
 import type { Database as SqliteDatabase } from 'better-sqlite3'
+import type { MachineState } from '../machineState'
 import type { PollDefinition } from '../pollDefinition'
-import type { Effect, MachineState } from '../pollMachine'
+import type { Effect } from '../pollMachine'
 import type { PollStatus } from '../protocol'
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,7 +12,7 @@ import * as z from 'zod/mini'
 import { UserFacingError } from '../../lib/userFacingError'
 import { hasBlockedWord } from '../blockedWords'
 import { optionCount, pollDefinitionSchema } from '../pollDefinition'
-import { HANDS_DEVICE_PREFIX } from '../pollMachine'
+import { HANDS_DEVICE_PREFIX } from '../pollRecord'
 import { pollStatuses } from '../protocol'
 import { migrations } from './migrations'
 

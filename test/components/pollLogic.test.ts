@@ -6,7 +6,8 @@ import { DEFAULT_POLL_SERVER_URL, resolvePollServerUrl } from '../../composables
 import { parseHands, toHandCount } from '../../composables/useHands'
 import { parsePollDisplay } from '../../composables/usePollDisplay'
 import { percentages } from '../../poll/percentages'
-import { allowedActions, PollMachine } from '../../poll/pollMachine'
+import { allowedActions } from '../../poll/pollLifecycle'
+import { PollMachine } from '../../poll/pollMachine'
 import { controlActions, MAX_ROUNDS } from '../../poll/protocol'
 
 describe('where the deck finds the poll server', () => {
