@@ -1,5 +1,8 @@
 // Schema changes, applied in order; `PRAGMA user_version` records how many have run.
 // Append only: never edit a migration that has shipped.
+import type { Database as SqliteDatabase } from 'better-sqlite3'
+import { UserFacingError } from '../../lib/userFacingError'
+
 export const migrations: readonly string[] = [
   // 1: sessions, polls (content frozen at first open, so votes always index the choices
   // they were cast for), and one vote row per (session, poll, round, device). Only a
@@ -77,3 +80,22 @@ export const migrations: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   `,
 ]
+
+/** Brings `db` (the file at `file`) up to the latest schema; a read-only or newer file says what to do instead. */
+export function migrate(db: SqliteDatabase, readonly: boolean, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > migrations.length)
+    throw new UserFacingError(`${file} was written by a newer version of the kit (schema ${version}); update the kit to read it.`)
+  if (version === migrations.length)
+    return
+  if (readonly)
+    throw new UserFacingError(`${file} has an older schema; start the poll server once to upgrade it.`)
+  db.transaction(() => {
+    for (const [index, sql] of migrations.entries()) {
+      if (index < version)
+        continue
+      db.exec(sql)
+      db.pragma(`user_version = ${index + 1}`)
+    }
+  })()
+}
